@@ -1,0 +1,28 @@
+package io.i94lake.cli;
+
+import io.i94lake.lake.LakeSession;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the lake is, which Spark to use, how much to log. */
+public final class LakeOptions {
+  @Option(names = "--lake", paramLabel = "PATH", defaultValue = "lake",
+      description = "The lake folder or URI (default: ${DEFAULT-VALUE}).")
+  public String lake;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = LakeSession.LOCAL_MASTER,
+      description = "Spark master: local[*], local[N] or a cluster URL (default: ${DEFAULT-VALUE}).")
+  public String master;
+
+  @Option(names = "--verbose", description = "Log what Spark, Hadoop and Iceberg do (INFO level).")
+  public boolean verbose;
+
+  public SparkSession startSpark() {
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
+    }
+    return LakeSession.start(master);
+  }
+}

@@ -1,0 +1,49 @@
+package io.i94lake.cli;
+
+import io.i94lake.lake.Lake;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code i94lake sql}: one Spark SQL statement over the lake's tables. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = {"Runs one Spark SQL statement over the lake; tables are named without prefix (us_state) "
+        + "or in full (lake.i94.us_state)."})
+public final class SqlCommand implements Callable<Integer> {
+  @Mixin
+  LakeOptions lakeOptions;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL statement, e.g. \"SELECT * FROM us_state\".")
+  String query;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ResultPrinter.Format format;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
+      description = "At most this many rows in table format; csv and json print all (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = lakeOptions.startSpark();
+    if (!Lake.exists(spark, lakeOptions.lake)) {
+      throw new IllegalArgumentException("Cannot query the lake at " + lakeOptions.lake
+          + ": there is no lake there yet; build one with `i94lake run` or name another with --lake");
+    }
+    Lake.open(spark, lakeOptions.lake);
+    Dataset<Row> result = spark.sql(query);
+    new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
+    return 0;
+  }
+}

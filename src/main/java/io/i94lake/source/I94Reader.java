@@ -1,0 +1,190 @@
+package io.i94lake.source;
+
+import static io.i94lake.source.SourceColumns.ERROR;
+import static io.i94lake.source.SourceColumns.FILE;
+import static io.i94lake.source.SourceColumns.LINE;
+import static io.i94lake.source.SourceColumns.RAW;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import io.i94lake.pipeline.PipelineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Reads I-94 arrival files in any of their three forms into one Dataset of {@link I94Schema#RAW} rows with
+ * lineage: Parquet (numbers as DOUBLE), CSV (numbers written {@code 5748517.0}, often with an unnamed index
+ * column first) and the original SAS7BDAT. Each file's form is told by its extension, else by its first bytes.
+ */
+public final class I94Reader {
+  public static final String SOURCE = "i94";
+  public static final TextLayout CSV_LAYOUT = new TextLayout("I-94", ',', I94Schema.COLUMNS.stream()
+      .map(name -> TextColumn.optional(name, name, I94Schema.NUMERIC.contains(name) ? FieldType.NUMBER : FieldType.TEXT))
+      .toList());
+  public static final StructType SCHEMA = merge(SourceColumns.LINEAGE, I94Schema.RAW);
+
+  /** The forms an I-94 file comes in. */
+  public enum Format { PARQUET, CSV, SAS7BDAT }
+
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+  // bytes 12..15 of the 32-byte SAS7BDAT magic number
+  private static final byte[] SAS_MAGIC = {(byte) 0xC2, (byte) 0xEA, (byte) 0x81, (byte) 0x60};
+
+  private final SparkSession spark;
+  private final RawFiles files;
+
+  public I94Reader(SparkSession spark) {
+    this.spark = spark;
+    this.files = new RawFiles(spark);
+  }
+
+  /** Reads the files and folders given (folders recursively). */
+  public SourceRead read(List<String> locations) {
+    Map<Format, List<String>> byFormat = filesByFormat(locations);
+    List<Dataset<Row>> parts = new ArrayList<>();
+    byFormat.forEach((format, paths) -> parts.add(switch (format) {
+      case PARQUET -> readParquet(paths);
+      case CSV -> readCsv(paths);
+      case SAS7BDAT -> readSas(paths);
+    }));
+    Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName).orElseThrow();
+    List<String> all = byFormat.values().stream().flatMap(List::stream).toList();
+    Column values = to_json(struct(I94Schema.COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+    return new SourceRead(SOURCE, all, rows, coalesce(col(RAW), values));
+  }
+
+  /** The I-94 files below the locations, grouped by form; fails when a location is missing or holds none. */
+  public Map<Format, List<String>> filesByFormat(List<String> locations) {
+    if (locations.isEmpty()) {
+      throw PipelineException.sourceMissing("Cannot read I-94 arrivals: no file or folder given");
+    }
+    Map<Format, List<String>> byFormat = new EnumMap<>(Format.class);
+    for (String location : locations) {
+      if (!files.exists(location)) {
+        throw PipelineException.sourceMissing("Cannot read I-94 arrivals %s: no such file or folder", location);
+      }
+      List<String> found = files.isDirectory(location)
+          ? files.listRecursively(location, List.of(".parquet", ".csv", ".sas7bdat"))
+          : List.of(location);
+      if (found.isEmpty()) {
+        throw PipelineException.sourceMissing(
+            "Cannot read I-94 arrivals %s: the folder holds no .parquet, .csv or .sas7bdat file", location);
+      }
+      for (String file : found) {
+        byFormat.computeIfAbsent(formatOf(file), format -> new ArrayList<>()).add(file);
+      }
+    }
+    return byFormat;
+  }
+
+  Format formatOf(String file) {
+    String name = file.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".parquet")) {
+      return Format.PARQUET;
+    }
+    if (name.endsWith(".sas7bdat")) {
+      return Format.SAS7BDAT;
+    }
+    if (name.endsWith(".csv")) {
+      return Format.CSV;
+    }
+    byte[] head = firstBytes(file, 16);
+    if (startsWith(head, 0, PARQUET_MAGIC)) {
+      return Format.PARQUET;
+    }
+    if (startsWith(head, 12, SAS_MAGIC)) {
+      return Format.SAS7BDAT;
+    }
+    return Format.CSV;
+  }
+
+  private Dataset<Row> readParquet(List<String> paths) {
+    Dataset<Row> parquet = spark.read().parquet(paths.toArray(String[]::new));
+    List<String> present = Arrays.stream(parquet.columns()).map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    requireColumns(paths.get(0), "Parquet", present);
+    List<Column> columns = new ArrayList<>(List.of(
+        regexp_replace(col("_metadata.file_path"), "^file:(//)?", "").as(FILE),
+        col("_metadata.row_index").plus(1).as(LINE),
+        lit(null).cast(DataTypes.StringType).as(RAW),
+        lit(null).cast(DataTypes.StringType).as(ERROR)));
+    for (var field : I94Schema.RAW.fields()) {
+      columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
+    }
+    return parquet.select(columns.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> readCsv(List<String> paths) {
+    return new DelimitedTextReader(spark).read(paths, CSV_LAYOUT);
+  }
+
+  private Dataset<Row> readSas(List<String> paths) {
+    for (String path : paths) {
+      try (InputStream input = open(path); Sas7bdatFile file = new Sas7bdatFile(input)) {
+        requireColumns(path, "SAS7BDAT", file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof PipelineException pipelineException) {
+          throw pipelineException;
+        }
+        throw PipelineException.sourceMalformed("Cannot read I-94 file %s: not a readable SAS7BDAT file (%s)", path, e.getMessage());
+      }
+    }
+    var configuration = new SerializableConfiguration(files.hadoopConfiguration());
+    var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(paths, paths.size())
+        .flatMap(path -> new Sas7bdatRows(path, configuration.value()));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private void requireColumns(String file, String form, List<String> present) {
+    List<String> missing = I94Schema.COLUMNS.stream().filter(column -> !present.contains(column)).toList();
+    if (!missing.isEmpty()) {
+      throw PipelineException.sourceMalformed("Cannot read I-94 %s file %s: it lacks the columns %s; expected the 28 I-94 columns %s",
+          form, file, missing, I94Schema.COLUMNS);
+    }
+  }
+
+  private InputStream open(String file) throws IOException {
+    Path path = new Path(file);
+    return path.getFileSystem(files.hadoopConfiguration()).open(path);
+  }
+
+  private byte[] firstBytes(String file, int count) {
+    try (InputStream input = open(file)) {
+      return input.readNBytes(count);
+    } catch (IOException e) {
+      throw PipelineException.sourceMissing("Cannot read I-94 file %s: %s", file, e.getMessage());
+    }
+  }
+
+  private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+    return bytes.length >= offset + prefix.length
+        && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static StructType merge(StructType first, StructType second) {
+    StructType merged = first;
+    for (var field : second.fields()) {
+      merged = merged.add(field);
+    }
+    return merged;
+  }
+}

@@ -1,0 +1,63 @@
+package io.i94lake.source;
+
+import io.i94lake.pipeline.PipelineException;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Reads the label dictionary into one source per list: each row a code, its label, and its line. */
+public final class LabelDictionaryReader {
+  public static final StructType SCHEMA = SourceColumns.LINEAGE
+      .add("code", DataTypes.StringType, true)
+      .add("label", DataTypes.StringType, true);
+
+  /** The dictionary's lists as sources. */
+  public record Dictionary(SourceRead countries, SourceRead ports, SourceRead modes, SourceRead states,
+                           SourceRead visaCategories) {
+    public List<SourceRead> all() {
+      return List.of(countries, ports, modes, states, visaCategories);
+    }
+  }
+
+  private static final Map<String, String> SOURCE_NAMES = Map.of(
+      LabelDictionary.COUNTRIES, "country_labels",
+      LabelDictionary.PORTS, "port_labels",
+      LabelDictionary.MODES, "mode_labels",
+      LabelDictionary.STATES, "state_labels",
+      LabelDictionary.VISA_CATEGORIES, "visa_labels");
+
+  private LabelDictionaryReader() {}
+
+  public static Dictionary read(SparkSession spark, String file) {
+    RawFiles files = new RawFiles(spark);
+    if (!files.exists(file)) {
+      throw PipelineException.sourceMissing("Cannot read label dictionary %s: the file does not exist", file);
+    }
+    List<LabelDictionary.Entry> entries = LabelDictionary.parse(files.lines(file));
+    for (String list : LabelDictionary.LISTS) {
+      if (entries.stream().noneMatch(entry -> entry.list().equals(list) && entry.code() != null)) {
+        throw PipelineException.sourceMalformed(
+            "Cannot read label dictionary %s: it has no entries for %s; expected the SAS value lists %s "
+                + "and the I94VISA categories in a comment", file, list, LabelDictionary.LISTS.subList(0, 4));
+      }
+    }
+    return new Dictionary(
+        source(spark, file, entries, LabelDictionary.COUNTRIES),
+        source(spark, file, entries, LabelDictionary.PORTS),
+        source(spark, file, entries, LabelDictionary.MODES),
+        source(spark, file, entries, LabelDictionary.STATES),
+        source(spark, file, entries, LabelDictionary.VISA_CATEGORIES));
+  }
+
+  private static SourceRead source(SparkSession spark, String file, List<LabelDictionary.Entry> entries, String list) {
+    List<Row> rows = entries.stream()
+        .filter(entry -> entry.list().equals(list))
+        .map(entry -> RowFactory.create(file, (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label()))
+        .toList();
+    return SourceRead.ofText(SOURCE_NAMES.get(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
+  }
+}

@@ -1,0 +1,89 @@
+package io.i94lake.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The rows of one I-94 SAS7BDAT file as {@link I94Reader#SCHEMA} rows, read lazily on an executor.
+ * A value of the wrong kind (text in a numeric column) leaves the value null and names it in {@code _error}.
+ */
+final class Sas7bdatRows implements Iterator<Row> {
+  private static final int LINEAGE_WIDTH = SourceColumns.LINEAGE.fields().length;
+
+  private final String path;
+  private final Sas7bdatFile file;
+  private final int[] sourceIndex;
+  private long rowNumber;
+
+  Sas7bdatRows(String path, Configuration configuration) throws IOException {
+    this.path = path;
+    Path hadoopPath = new Path(path);
+    this.file = new Sas7bdatFile(hadoopPath.getFileSystem(configuration).open(hadoopPath));
+    List<String> names = file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    this.sourceIndex = I94Schema.COLUMNS.stream().mapToInt(names::indexOf).toArray();
+  }
+
+  @Override
+  public boolean hasNext() {
+    boolean more = file.hasNext();
+    if (!more) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot close " + path, e);
+      }
+    }
+    return more;
+  }
+
+  @Override
+  public Row next() {
+    Object[] sas = file.next();
+    rowNumber++;
+    Object[] values = new Object[LINEAGE_WIDTH + sourceIndex.length];
+    values[0] = path;
+    values[1] = rowNumber;
+    StringBuilder errors = new StringBuilder();
+    for (int index = 0; index < sourceIndex.length; index++) {
+      String column = I94Schema.COLUMNS.get(index);
+      Object value = sourceIndex[index] < 0 ? null : sas[sourceIndex[index]];
+      values[LINEAGE_WIDTH + index] = I94Schema.NUMERIC.contains(column) ? number(column, value, errors) : text(value);
+    }
+    values[3] = errors.isEmpty() ? null : errors.toString();
+    return RowFactory.create(values);
+  }
+
+  private static Double number(String column, Object value, StringBuilder errors) {
+    if (value == null || value instanceof Number) {
+      return value == null ? null : ((Number) value).doubleValue();
+    }
+    String text = value.toString().strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Double.valueOf(text);
+    } catch (NumberFormatException e) {
+      errors.append(errors.isEmpty() ? "" : "; ").append(column).append(" '").append(text).append("' is not a number");
+      return null;
+    }
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+      return Long.toString(number.longValue());
+    }
+    String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,87 @@
+package io.i94lake.source;
+
+import static io.i94lake.source.SourceColumns.ERROR;
+import static io.i94lake.source.SourceColumns.FILE;
+import static io.i94lake.source.SourceColumns.LINE;
+import static io.i94lake.source.SourceColumns.RAW;
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The rows read from one source, typed, each either usable or carrying in {@code _error} the reason it is not.
+ *
+ * @param source the source's name in counts and rejects ("airports", "i94", …)
+ * @param raw how to show a row's original content in the rejects table
+ */
+public record SourceRead(String source, List<String> files, Dataset<Row> rows, Column raw) {
+  public SourceRead {
+    requireNonNull(source, "source is null");
+    files = List.copyOf(files);
+    requireNonNull(rows, "rows is null");
+    requireNonNull(raw, "raw is null");
+  }
+
+  /** A text source, whose raw lines are kept. */
+  public static SourceRead ofText(String source, List<String> files, Dataset<Row> rows) {
+    return new SourceRead(source, files, rows, col(RAW));
+  }
+
+  /** The usable rows, with their file and line but without the raw text. */
+  public Dataset<Row> accepted() {
+    Dataset<Row> usable = rows.filter(col(ERROR).isNull()).drop(ERROR);
+    return List.of(usable.columns()).contains(RAW) ? usable.drop(RAW) : usable;
+  }
+
+  /**
+   * The unusable rows as rejects: source, location (file:line), reason, raw content, and the year and month
+   * they belong to where the rows have them (I-94 arrivals), else null.
+   */
+  public Dataset<Row> rejects() {
+    List<String> columns = List.of(rows.columns());
+    Column year = columns.contains("year") ? col("year") : lit(null).cast(DataTypes.IntegerType);
+    Column month = columns.contains("month") ? col("month") : lit(null).cast(DataTypes.IntegerType);
+    return rows.filter(col(ERROR).isNotNull()).select(
+        lit(source).as("source"),
+        concat(col(FILE), lit(":"), col(LINE).cast("string")).as("location"),
+        col(ERROR).as("reason"),
+        raw.as("raw"),
+        year.as("year"),
+        month.as("month"));
+  }
+
+  /** Keeps the typed rows in memory (spilling to disk) because counting, transforming and rejecting all read them. */
+  public SourceRead cached() {
+    return new SourceRead(source, files, rows.persist(StorageLevel.MEMORY_AND_DISK()), raw);
+  }
+
+  public void release() {
+    rows.unpersist(false);
+  }
+
+  /** Counts rows and rejected rows per file, with the first rejected row of each: one Spark job. */
+  public SourceCount count() {
+    List<Row> perFile = rows.groupBy(col(FILE)).agg(
+            org.apache.spark.sql.functions.count(lit(1)).as("rows"),
+            sum(when(col(ERROR).isNotNull(), 1).otherwise(0)).as("rejected"),
+            min_by(concat(col(LINE).cast("string"), lit(": "), col(ERROR)),
+                when(col(ERROR).isNotNull(), col(LINE))).as("first_reject"))
+        .orderBy(FILE)
+        .collectAsList();
+    List<SourceCount.FileCount> files = perFile.stream()
+        .map(row -> new SourceCount.FileCount(row.getString(0), row.getLong(1), row.getLong(2), row.getString(3)))
+        .toList();
+    return new SourceCount(source, files);
+  }
+}

@@ -1,0 +1,53 @@
+package io.i94lake.transform;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code us_city}: every US city named by airports, demographics, ports or the temperature file, once per
+ * (city, state); key {@code city_id}. Its name is the demographics spelling when there is one, then the airports',
+ * the temperature file's, the ports'. Its coordinates are the mean of its airports', else its temperature grid
+ * cell's, else unknown.
+ */
+public final class UsCityTable {
+  public static final String NAME = "us_city";
+
+  private UsCityTable() {}
+
+  public static Dataset<Row> build(Dataset<Row> usAirports, Dataset<Row> usDemographics, Dataset<Row> ports,
+                                   Dataset<Row> weatherCities) {
+    Dataset<Row> names = names(usDemographics, 1, "demographics")
+        .unionByName(names(usAirports, 2, "airports"))
+        .unionByName(names(weatherCities, 3, "temperatures"))
+        .unionByName(names(ports, 4, "ports"));
+    return names.groupBy("city_id").agg(
+            min_by(col("city"), col("priority")).as("city"),
+            min_by(col("state_code"), col("priority")).as("state_code"),
+            array_sort(collect_set(col("named_by"))).as("named_by"))
+        .join(meanCoordinates(usAirports, "airport"), new String[] {"city_id"}, "left")
+        .join(meanCoordinates(weatherCities, "grid"), new String[] {"city_id"}, "left")
+        .select(
+            col("city_id"), col("city"), col("state_code"),
+            coalesce(col("airport_latitude"), col("grid_latitude")).as("latitude"),
+            coalesce(col("airport_longitude"), col("grid_longitude")).as("longitude"),
+            col("named_by"));
+  }
+
+  private static Dataset<Row> names(Dataset<Row> rows, int priority, String source) {
+    return rows.filter(col("city_id").isNotNull())
+        .select(col("city_id"), col("city"), col("state_code"), lit(priority).as("priority"), lit(source).as("named_by"));
+  }
+
+  private static Dataset<Row> meanCoordinates(Dataset<Row> rows, String prefix) {
+    return rows.filter(col("city_id").isNotNull()).groupBy("city_id").agg(
+        avg("latitude").as(prefix + "_latitude"), avg("longitude").as(prefix + "_longitude"));
+  }
+}
