@@ -53,8 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     SparkSession spark = lakeOptions.startSpark();
     out.printf("i94lake run: raw %s -> lake %s%n", rawFolder, lakeOptions.lake);
     out.flush();
+    long startedNanos = System.nanoTime();
     RunSummary summary = new Pipeline(spark, message -> {
-      out.println("  " + message);
+      out.printf("  %6.1f s  %s%n", (System.nanoTime() - startedNanos) / 1e9, message);
       out.flush();
     }).run(options);
     print(summary, out);

@@ -7,7 +7,6 @@ import static io.i94lake.source.SourceColumns.RAW;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -122,7 +121,7 @@ public final class I94Reader {
     List<String> present = Arrays.stream(parquet.columns()).map(name -> name.toLowerCase(Locale.ROOT)).toList();
     requireColumns(paths.get(0), "Parquet", present);
     List<Column> columns = new ArrayList<>(List.of(
-        regexp_replace(col("_metadata.file_path"), "^file:(//)?", "").as(FILE),
+        col("_metadata.file_path").as(FILE),
         col("_metadata.row_index").plus(1).as(LINE),
         lit(null).cast(DataTypes.StringType).as(RAW),
         lit(null).cast(DataTypes.StringType).as(ERROR)));

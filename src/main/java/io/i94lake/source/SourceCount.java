@@ -23,9 +23,32 @@ public record SourceCount(String source, List<FileCount> files) {
       }
     }
 
+    FileCount plus(FileCount other) {
+      String first = firstReject == null ? other.firstReject
+          : other.firstReject == null ? firstReject
+          : lineOf(firstReject) <= lineOf(other.firstReject) ? firstReject : other.firstReject;
+      return new FileCount(file, rows + other.rows, rejected + other.rejected, first);
+    }
+
+    private static long lineOf(String reject) {
+      return Long.parseLong(reject.substring(0, reject.indexOf(':')));
+    }
+
     public double rejectedShare() {
       return rows == 0 ? 0 : (double) rejected / rows;
     }
+  }
+
+  /** The counts of two reads of the same source (such as two months of arrivals), file by file. */
+  public SourceCount plus(SourceCount other) {
+    if (!other.source.equals(source)) {
+      throw new IllegalArgumentException("Cannot add counts of " + other.source + " to counts of " + source);
+    }
+    java.util.Map<String, FileCount> byFile = new java.util.TreeMap<>();
+    for (FileCount file : java.util.stream.Stream.concat(files.stream(), other.files.stream()).toList()) {
+      byFile.merge(file.file(), file, FileCount::plus);
+    }
+    return new SourceCount(source, List.copyOf(byFile.values()));
   }
 
   public long rowsIn() {

@@ -8,11 +8,14 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,7 +57,7 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
     Column month = columns.contains("month") ? col("month") : lit(null).cast(DataTypes.IntegerType);
     return rows.filter(col(ERROR).isNotNull()).select(
         lit(source).as("source"),
-        concat(col(FILE), lit(":"), col(LINE).cast("string")).as("location"),
+        concat(regexp_replace(col(FILE), "^file:(//)?", ""), lit(":"), col(LINE).cast("string")).as("location"),
         col(ERROR).as("reason"),
         raw.as("raw"),
         year.as("year"),
@@ -70,18 +73,45 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
     rows.unpersist(false);
   }
 
-  /** Counts rows and rejected rows per file, with the first rejected row of each: one Spark job. */
+  /**
+   * Counts rows and rejected rows per file, with the first rejected row of each: one Spark job, plus one to fetch
+   * the reasons of the first rejected rows when there are any.
+   */
   public SourceCount count() {
+    Column rejected = col(ERROR).isNotNull();
+    // fixed-width aggregates only, so that Spark can aggregate in a hash map without sorting millions of rows
     List<Row> perFile = rows.groupBy(col(FILE)).agg(
             org.apache.spark.sql.functions.count(lit(1)).as("rows"),
-            sum(when(col(ERROR).isNotNull(), 1).otherwise(0)).as("rejected"),
-            min_by(concat(col(LINE).cast("string"), lit(": "), col(ERROR)),
-                when(col(ERROR).isNotNull(), col(LINE))).as("first_reject"))
-        .orderBy(FILE)
+            sum(when(rejected, 1).otherwise(0)).as("rejected"),
+            min(when(rejected, col(LINE))).as("first_rejected_line"))
         .collectAsList();
+    Map<String, String> firstReasons = firstReasons(perFile);
     List<SourceCount.FileCount> files = perFile.stream()
-        .map(row -> new SourceCount.FileCount(row.getString(0), row.getLong(1), row.getLong(2), row.getString(3)))
+        .map(row -> new SourceCount.FileCount(withoutScheme(row.getString(0)), row.getLong(1), row.getLong(2),
+            row.isNullAt(3) ? null : row.getLong(3) + ": " + firstReasons.get(row.getString(0))))
+        .sorted(java.util.Comparator.comparing(SourceCount.FileCount::file))
         .toList();
     return new SourceCount(source, files);
   }
+
+  private Map<String, String> firstReasons(List<Row> perFile) {
+    Column wanted = lit(false);
+    for (Row file : perFile) {
+      if (!file.isNullAt(3)) {
+        wanted = wanted.or(col(FILE).equalTo(file.getString(0)).and(col(LINE).equalTo(file.getLong(3))));
+      }
+    }
+    Map<String, String> reasons = new HashMap<>();
+    if (perFile.stream().anyMatch(file -> !file.isNullAt(3))) {
+      rows.filter(wanted).select(FILE, ERROR).collectAsList()
+          .forEach(row -> reasons.put(row.getString(0), row.getString(1)));
+    }
+    return reasons;
+  }
+
+  // Parquet lineage is a URI
+  private static String withoutScheme(String file) {
+    return file.startsWith("file:") ? java.net.URI.create(file).getPath() : file;
+  }
+
 }

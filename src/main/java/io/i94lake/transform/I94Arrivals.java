@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
-import io.i94lake.pipeline.Months;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class I94Arrivals {
   }
 
   /**
-   * Every column of {@code immigration} and {@code immigrant}, decoded once from accepted records: the tables are
+   * Every column of {@code immigration} and {@code immigrant}, decoded from usable records: the tables are
    * projections of this.
    *
    * @param decoded accepted records from {@link #decode}
@@ -116,7 +115,8 @@ public final class I94Arrivals {
    * @param modeLabels accepted rows of the dictionary's i94model list (code, label)
    * @param visaLabels accepted rows of the dictionary's I94VISA categories (code, label)
    */
-  public static Dataset<Row> describe(Dataset<Row> decoded, Dataset<Row> ports, Dataset<Row> modeLabels, Dataset<Row> visaLabels) {
+  public static Dataset<Row> describe(Dataset<Row> decoded, Dataset<Row> ports, Dataset<Row> modeLabels,
+                                     Dataset<Row> visaLabels) {
     Column permit = upper(trim(col("dtaddto")));
     Column durationOfStatus = coalesce(permit.equalTo(DURATION_OF_STATUS), lit(false));
     Column allowedUntil = when(durationOfStatus.unary_$bang(), MONTH_DAY_YEAR.apply(permit));
@@ -164,15 +164,35 @@ public final class I94Arrivals {
             col("month"));
   }
 
-  /** The records of the given months, and those whose month is unknown (they can only be rejected). */
-  public static Dataset<Row> inMonths(Dataset<Row> decoded, Months months) {
-    if (months.isAll()) {
-      return decoded;
-    }
-    Column selected = col("year").isNull().or(col("month").isNull());
-    for (YearMonth month : months.months()) {
-      selected = selected.or(col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
-    }
-    return decoded.filter(selected);
+  /**
+   * The decoded records of one month. The raw arrival day is filtered first, so that Parquet skips the row groups
+   * of other months.
+   */
+  public static Dataset<Row> inMonth(Dataset<Row> decoded, YearMonth month) {
+    int firstDay = sasDay(month.atDay(1));
+    int lastDay = sasDay(month.atEndOfMonth());
+    Column arrivalDay = col("arrdate");
+    Column mayBelong = arrivalDay.between(firstDay, lastDay).or(arrivalDay.isNull())
+        .or(arrivalDay.lt(FIRST_SAS_DAY)).or(arrivalDay.gt(LAST_SAS_DAY)).or(arrivalDay.notEqual(floor(arrivalDay)));
+    return decoded.filter(mayBelong)
+        .filter(col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
+  }
+
+  /** The decoded records whose month is unknown: they can only be rejected. */
+  public static Dataset<Row> undated(Dataset<Row> decoded) {
+    return decoded.filter(col("year").isNull().or(col("month").isNull()));
+  }
+
+  /** The months the decoded records belong to. */
+  public static List<YearMonth> months(Dataset<Row> decoded) {
+    return decoded.filter(col("year").isNotNull().and(col("month").isNotNull()))
+        .select("year", "month").distinct().collectAsList().stream()
+        .map(row -> YearMonth.of(row.getInt(0), row.getInt(1)))
+        .sorted()
+        .toList();
+  }
+
+  private static int sasDay(LocalDate date) {
+    return (int) (date.toEpochDay() - SAS_EPOCH.toEpochDay());
   }
 }
