@@ -22,12 +22,16 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(System.getenv(), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(System.getenv(), out, err, args));
   }
 
-  /** Runs a command line and returns its exit code; messages go to standard error. */
-  public static int execute(Map<String, String> environment, String... args) {
-    CommandLine commandLine = new CommandLine(new Main());
+  /** Runs a command line and returns its exit code. */
+  public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+    // a query may begin with an SQL comment: "-- the busiest ports ..."
+    commandLine.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
     commandLine.setDefaultValueProvider(new Settings(environment));
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
         report(exception, line.getErr(), parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose")));

@@ -1,13 +1,17 @@
 package io.i94lake.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /** Prints a query result as an aligned table, CSV (RFC 4180) or a JSON array of objects. */
@@ -78,7 +82,9 @@ public final class ResultPrinter {
   }
 
   private void printJson(Dataset<Row> result) {
-    Iterator<String> rows = result.toJSON().toLocalIterator();
+    Column[] columns = Arrays.stream(result.columns()).map(name -> col("`" + name + "`")).toArray(Column[]::new);
+    Iterator<String> rows = result.select(to_json(struct(columns), Map.of("ignoreNullFields", "false")))
+        .as(Encoders.STRING()).toLocalIterator();
     out.print("[");
     boolean first = true;
     while (rows.hasNext()) {

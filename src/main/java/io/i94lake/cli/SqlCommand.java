@@ -1,6 +1,9 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -8,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +24,11 @@ public final class SqlCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL statement, e.g. \"SELECT * FROM us_state\".")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "The SQL statement, e.g. \"SELECT * FROM us_state\".")
   String query;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL statement from a file (see examples/).")
+  Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -35,14 +42,18 @@ public final class SqlCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    if ((query == null) == (file == null)) {
+      throw new ParameterException(spec.commandLine(), "Give the SQL statement either as QUERY or with --file, not both or neither");
+    }
+    String statement = query != null ? query : Files.readString(file);
     SparkSession spark = lakeOptions.startSpark();
     if (!Lake.exists(spark, lakeOptions.lake)) {
       throw new IllegalArgumentException("Cannot query the lake at " + lakeOptions.lake
           + ": there is no lake there yet; build one with `i94lake run` or name another with --lake");
     }
     Lake.open(spark, lakeOptions.lake);
-    Dataset<Row> result = spark.sql(query);
+    Dataset<Row> result = spark.sql(statement);
     new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
     return 0;
   }

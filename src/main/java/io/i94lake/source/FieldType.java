@@ -95,9 +95,18 @@ public enum FieldType implements Serializable {
   /** The value of a non-empty, trimmed field, or null when it is not of this type. */
   abstract Object parse(String text);
 
+  // plain decimal notation only: Java would also take "11d", "0x1p4" or "NaN"
   private static Double decimal(String text) {
-    char first = text.charAt(0);
-    if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.')) {
+    boolean digit = false;
+    for (int index = 0; index < text.length(); index++) {
+      char character = text.charAt(index);
+      if (character >= '0' && character <= '9') {
+        digit = true;
+      } else if ("+-.eE".indexOf(character) < 0) {
+        return null;
+      }
+    }
+    if (!digit) {
       return null;
     }
     try {
@@ -127,7 +136,8 @@ public enum FieldType implements Serializable {
         return null;
       }
     }
-    if (part != 2 || digits == 0) {
+    int yearDigits = separator == '-' ? firstPartDigits(text) : digits;
+    if (part != 2 || digits == 0 || yearDigits != 4) {
       return null;
     }
     try {
@@ -137,6 +147,11 @@ public enum FieldType implements Serializable {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  private static int firstPartDigits(String text) {
+    int dash = text.indexOf('-');
+    return dash < 0 ? 0 : dash;
   }
 
   private static Double degrees(String text, char positive, char negative, double limit) {

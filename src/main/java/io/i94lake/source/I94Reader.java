@@ -137,20 +137,21 @@ public final class I94Reader {
 
   private Dataset<Row> readSas(List<String> paths) {
     for (String path : paths) {
-      try (InputStream input = open(path); Sas7bdatFile file = new Sas7bdatFile(input)) {
-        requireColumns(path, "SAS7BDAT", file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof PipelineException pipelineException) {
-          throw pipelineException;
-        }
-        throw PipelineException.sourceMalformed("Cannot read I-94 file %s: not a readable SAS7BDAT file (%s)", path, e.getMessage());
-      }
+      requireColumns(path, "SAS7BDAT", sasColumns(path));
     }
     var configuration = new SerializableConfiguration(files.hadoopConfiguration());
     var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(paths, paths.size())
-        .flatMap(path -> new Sas7bdatRows(path, configuration.value()));
+        .flatMap(path -> new Sas7bdatRows(path, configuration.value(), I94Schema.COLUMNS, I94Schema.NUMERIC));
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private List<String> sasColumns(String path) {
+    try (InputStream input = open(path); Sas7bdatFile file = new Sas7bdatFile(input)) {
+      return file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    } catch (IOException | RuntimeException e) {
+      throw PipelineException.sourceMalformed("Cannot read I-94 file %s: not a readable SAS7BDAT file (%s)", path, e.getMessage());
+    }
   }
 
   private void requireColumns(String file, String form, List<String> present) {

@@ -5,29 +5,39 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The rows of one I-94 SAS7BDAT file as {@link I94Reader#SCHEMA} rows, read lazily on an executor.
- * A value of the wrong kind (text in a numeric column) leaves the value null and names it in {@code _error}.
+ * The rows of one SAS7BDAT file as rows of lineage columns and then the wanted columns (found by name, in any
+ * case), read lazily on an executor. A value of the wrong kind (text in a numeric column) leaves the value null
+ * and names it in {@code _error}.
  */
 final class Sas7bdatRows implements Iterator<Row> {
   private static final int LINEAGE_WIDTH = SourceColumns.LINEAGE.fields().length;
 
   private final String path;
   private final Sas7bdatFile file;
+  private final List<String> columns;
+  private final Set<String> numeric;
   private final int[] sourceIndex;
   private long rowNumber;
 
-  Sas7bdatRows(String path, Configuration configuration) throws IOException {
+  /**
+   * @param columns the wanted columns, lower case
+   * @param numeric those of them that hold numbers (DOUBLE); the others hold text
+   */
+  Sas7bdatRows(String path, Configuration configuration, List<String> columns, Set<String> numeric) throws IOException {
     this.path = path;
+    this.columns = columns;
+    this.numeric = numeric;
     Path hadoopPath = new Path(path);
     this.file = new Sas7bdatFile(hadoopPath.getFileSystem(configuration).open(hadoopPath));
     List<String> names = file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-    this.sourceIndex = I94Schema.COLUMNS.stream().mapToInt(names::indexOf).toArray();
+    this.sourceIndex = columns.stream().mapToInt(names::indexOf).toArray();
   }
 
   @Override
@@ -52,9 +62,9 @@ final class Sas7bdatRows implements Iterator<Row> {
     values[1] = rowNumber;
     StringBuilder errors = new StringBuilder();
     for (int index = 0; index < sourceIndex.length; index++) {
-      String column = I94Schema.COLUMNS.get(index);
+      String column = columns.get(index);
       Object value = sourceIndex[index] < 0 ? null : sas[sourceIndex[index]];
-      values[LINEAGE_WIDTH + index] = I94Schema.NUMERIC.contains(column) ? number(column, value, errors) : text(value);
+      values[LINEAGE_WIDTH + index] = numeric.contains(column) ? number(column, value, errors) : text(value);
     }
     values[3] = errors.isEmpty() ? null : errors.toString();
     return RowFactory.create(values);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Turns the dictionary's upper-case labels into names people read ("BOSNIA-HERZEGOVINA" → "Bosnia-Herzegovina"). */
 public final class Names {
-  private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "de", "da", "du", "del", "la", "y");
+  private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "on", "de", "da", "du", "del", "la", "y");
   private static final Set<String> ACRONYMS = Set.of("USA", "UK", "USSR", "DC", "PRC", "UAE", "US");
   private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 

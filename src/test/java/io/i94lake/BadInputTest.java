@@ -1,0 +1,132 @@
+package io.i94lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.i94lake.lake.Lake;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.iceberg.Table;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad raw files: a clear message naming the file and what was expected, a non-zero exit, and a lake left exactly as
+ * it was; a few malformed rows are counted and kept in {@code rejects} with their file and line.
+ */
+class BadInputTest {
+  private static Path lakeFolder;
+
+  @BeforeAll
+  static void buildLake() {
+    lakeFolder = Fixtures.newFolder("bad-input-lake");
+    Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
+  }
+
+  /** Every table's main snapshot and branches: what readers can see. */
+  private static Map<String, String> lakeState() {
+    Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    Map<String, String> state = new TreeMap<>();
+    for (String name : lake.tableNames()) {
+      Table table = lake.icebergTable(name);
+      state.put(name, table.currentSnapshot().snapshotId() + " " + table.refs().keySet());
+    }
+    return state;
+  }
+
+  private static Cli runOn(Path raw) {
+    return Cli.run("run", "--raw", raw.toString(), "--lake", lakeFolder.toString());
+  }
+
+  @Test
+  void missingFileFailsNamingWhatWasExpected() throws IOException {
+    Path raw = Fixtures.copyOfSample("missing-airports");
+    Files.delete(raw.resolve("airport-codes_csv.csv"));
+    Map<String, String> before = lakeState();
+
+    Cli cli = runOn(raw);
+
+    assertThat(cli.exitCode()).as("exit code of SOURCE_MISSING").isEqualTo(3);
+    assertThat(cli.err()).contains("SOURCE_MISSING", "airport codes", raw.toString(), "airport-codes*.csv");
+    assertThat(lakeState()).isEqualTo(before);
+  }
+
+  @Test
+  void emptyFileFailsNamingTheFileAndTheExpectedHeader() throws IOException {
+    Path raw = Fixtures.copyOfSample("empty-demographics");
+    Path demographics = raw.resolve("us-cities-demographics.csv");
+    Files.write(demographics, new byte[0]);
+    Map<String, String> before = lakeState();
+
+    Cli cli = runOn(raw);
+
+    assertThat(cli.exitCode()).as("exit code of SOURCE_MALFORMED").isEqualTo(4);
+    assertThat(cli.err()).contains(demographics.toString(), "is empty", "City;State;Median Age");
+    assertThat(lakeState()).isEqualTo(before);
+  }
+
+  @Test
+  void wrongDelimiterFailsNamingTheExpectedOne() throws IOException {
+    Path raw = Fixtures.copyOfSample("comma-demographics");
+    Path demographics = raw.resolve("us-cities-demographics.csv");
+    Files.writeString(demographics, Files.readString(demographics).replace(';', ','));
+    Map<String, String> before = lakeState();
+
+    Cli cli = runOn(raw);
+
+    assertThat(cli.exitCode()).isEqualTo(4);
+    assertThat(cli.err()).contains(demographics.toString(), "separated by ';'", "found 1 field");
+    assertThat(lakeState()).isEqualTo(before);
+  }
+
+  @Test
+  void aFewMalformedRowsAreRejectedWithFileAndLine() throws IOException {
+    Path raw = Fixtures.copyOfSample("malformed-rows");
+    Path airports = raw.resolve("airport-codes_csv.csv");
+    Files.writeString(airports, "36AA,small_airport,Half a row\r\n", StandardOpenOption.APPEND);
+    Path demographics = raw.resolve("us-cities-demographics.csv");
+    List<String> lines = Files.readAllLines(demographics, StandardCharsets.UTF_8);
+    String[] fields = lines.get(16).split(";", -1);
+    fields[5] = "many";
+    lines.set(16, String.join(";", fields));
+    Files.write(demographics, lines, StandardCharsets.UTF_8);
+    Path lake = Fixtures.newFolder("malformed-lake");
+
+    Cli cli = Cli.run("run", "--raw", raw.toString(), "--lake", lake.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    List<Row> rejects = Lake.open(Fixtures.spark(), lake.toString()).read("rejects").orderBy("source").collectAsList();
+    assertThat(rejects).hasSize(2);
+    assertThat(rejects.get(0).<String>getAs("location")).isEqualTo(airports + ":3944");
+    assertThat(rejects.get(0).<String>getAs("reason")).isEqualTo("has 3 fields, expected 12");
+    assertThat(rejects.get(0).<String>getAs("raw")).isEqualTo("36AA,small_airport,Half a row");
+    assertThat(rejects.get(1).<String>getAs("location")).isEqualTo(demographics + ":17");
+    assertThat(rejects.get(1).<String>getAs("reason")).isEqualTo("Total Population 'many' is not a whole number");
+    assertThat(cli.out()).containsPattern("airports\\s+3,943\\s+3,942\\s+1");
+  }
+
+  @Test
+  void tooManyMalformedRowsFailTheRunAndLeaveTheLakeAsItWas() throws IOException {
+    Path raw = Fixtures.copyOfSample("broken-temperatures");
+    Path temperatures = raw.resolve("GlobalLandTemperaturesByCity_US-subset.csv");
+    List<String> lines = Files.readAllLines(temperatures, StandardCharsets.UTF_8);
+    for (int index = 1; index < lines.size(); index += 10) {
+      lines.set(index, lines.get(index).replaceFirst("^[^,]+,", "someday,"));
+    }
+    Files.write(temperatures, lines, StandardCharsets.UTF_8);
+    Map<String, String> before = lakeState();
+
+    Cli cli = runOn(raw);
+
+    assertThat(cli.exitCode()).isEqualTo(4);
+    assertThat(cli.err()).contains("SOURCE_MALFORMED", temperatures.toString(), "6,373 of 63,721 rows (10.0%)",
+        "more than the allowed 5.0%", ":2: dt 'someday' is not a date");
+    assertThat(lakeState()).as("main snapshots and branches of every table").isEqualTo(before);
+  }
+}

@@ -1,0 +1,103 @@
+package io.i94lake;
+
+import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeSession;
+import io.i94lake.pipeline.Months;
+import io.i94lake.pipeline.Pipeline;
+import io.i94lake.pipeline.RunOptions;
+import io.i94lake.pipeline.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Named test fixtures: one Spark session for the whole test JVM (like Iceberg's TestBase), the bundled real sample,
+ * the real April 2016 month when it is present, and a lake built once from the sample for read-only tests.
+ */
+public final class Fixtures {
+  public static final long APRIL_ROWS = 3_096_313L;
+
+  private static SparkSession spark;
+  private static SampleLake sampleLake;
+
+  private Fixtures() {}
+
+  /** The shared local[2] session, with the same settings as the command line's. */
+  public static synchronized SparkSession spark() {
+    if (spark == null) {
+      spark = LakeSession.start("local[2]");
+    }
+    return spark;
+  }
+
+  public static Path home() {
+    return Path.of(System.getProperty("i94lake.home", ".")).toAbsolutePath().normalize();
+  }
+
+  /** The bundled sample of real files: data/sample. */
+  public static Path sampleRaw() {
+    return home().resolve("data/sample");
+  }
+
+  /** The real I-94 month of April 2016 (Parquet), when the shared data folder is there. */
+  public static Optional<Path> aprilMonth() {
+    Path april = home().resolve("../shared/data/raw/sas_data").normalize();
+    return Files.isDirectory(april) ? Optional.of(april) : Optional.empty();
+  }
+
+  /** A fresh, empty folder below target/ for a lake or copied raw files. */
+  public static Path newFolder(String name) {
+    try {
+      Path folder = home().resolve("target/test-data").resolve(name + "-" + System.nanoTime());
+      Files.createDirectories(folder);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A copy of the bundled sample that a test may change. */
+  public static Path copyOfSample(String name) {
+    Path copy = newFolder(name);
+    try (Stream<Path> files = Files.walk(sampleRaw())) {
+      for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = copy.resolve(sampleRaw().relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RunSummary run(Path raw, Path lake) {
+    return run(new RunOptions(lake.toString(), raw.toString(), List.of(), Months.ALL, 0.05));
+  }
+
+  public static RunSummary run(RunOptions options) {
+    return new Pipeline(spark(), message -> { }).run(options);
+  }
+
+  /** A lake built once from the bundled sample, for tests that only read. */
+  public static synchronized SampleLake sampleLake() {
+    if (sampleLake == null) {
+      Path folder = newFolder("sample-lake");
+      RunSummary summary = run(sampleRaw(), folder);
+      sampleLake = new SampleLake(Lake.open(spark(), folder.toString()), summary, folder);
+    }
+    return sampleLake;
+  }
+
+  /** A lake and the run that built it. */
+  public record SampleLake(Lake lake, RunSummary summary, Path folder) {}
+}

@@ -1,0 +1,94 @@
+package io.i94lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code i94lake sql} over a lake built from the bundled sample: the questions users ask, in every format. */
+class SqlCommandTest {
+  private static String lake;
+
+  @BeforeAll
+  static void buildLake() {
+    lake = Fixtures.sampleLake().folder().toString();
+  }
+
+  private static Cli sql(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "sql";
+    all[1] = "--lake";
+    all[2] = lake;
+    System.arraycopy(args, 0, all, 3, args.length);
+    Cli cli = Cli.run(all);
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    return cli;
+  }
+
+  private static String example(String name) {
+    return Fixtures.home().resolve("examples").resolve(name).toString();
+  }
+
+  @Test
+  void tenBusiestPortsWithTheirCityAndState() {
+    String csv = sql("--file", example("busiest-ports.sql"), "--format", "csv").out();
+    assertThat(csv.lines()).hasSize(11).startsWith(
+        "port_code,city,state_code,arrivals",
+        "NYC,New York,NY,155",
+        "MIA,Miami,FL,111",
+        "LOS,Los Angeles,CA,106");
+  }
+
+  @Test
+  void arrivalsByVisaCategory() {
+    String csv = sql("--file", example("arrivals-by-visa-category.sql"), "--format", "csv").out();
+    assertThat(csv.lines()).containsExactly(
+        "year,month,visa_category,arrivals",
+        "2016,4,Pleasure,831",
+        "2016,4,Business,155",
+        "2016,4,Student,14");
+  }
+
+  @Test
+  void weatherAndDemographicsOfTheDestinationsMostChosenByStudents() {
+    String csv = sql("--file", example("student-destinations.sql"), "--format", "csv").out();
+    assertThat(csv.lines().toList().get(0))
+        .isEqualTo("state_code,state_name,students,avg_temp_c,measured_on,population,foreign_born_share,median_age");
+    assertThat(csv.lines().toList().get(1)).as("most students go to California").startsWith("CA,California,4,21.6,2013-09-01,");
+  }
+
+  @Test
+  void aQueryMayStartWithAComment() {
+    String table = sql("-- states\nSELECT state_code, state_name FROM us_state ORDER BY state_code LIMIT 2").out();
+    assertThat(table).contains("| state_code | state_name |", "| AK         | Alaska     |", "(2 rows)");
+  }
+
+  @Test
+  void jsonIsAnArrayOfObjectsKeepingNulls() {
+    String json = sql("SELECT port_code, state_code FROM port WHERE port_code IN ('LOS', 'CLG') ORDER BY port_code",
+        "--format", "json").out();
+    assertThat(json).isEqualTo("[\n  {\"port_code\":\"CLG\",\"state_code\":null},\n  {\"port_code\":\"LOS\",\"state_code\":\"CA\"}\n]\n");
+  }
+
+  @Test
+  void csvQuotesFieldsWithCommas() {
+    String csv = sql("SELECT port_name FROM port WHERE port_code = 'LOS'", "--format", "csv").out();
+    assertThat(csv).isEqualTo("port_name\n\"LOS ANGELES, CA\"\n");
+  }
+
+  @Test
+  void aBadQueryIsReportedWithoutAStackTrace() {
+    Cli cli = Cli.run("sql", "--lake", lake, "SELECT nothing FROM us_state");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("nothing").contains("--verbose").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMissingLakeIsReported() {
+    Path nowhere = Fixtures.newFolder("no-lake").resolve("lake");
+    Cli cli = Cli.run("sql", "--lake", nowhere.toString(), "SELECT 1");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("no lake there yet", "i94lake run");
+  }
+}
