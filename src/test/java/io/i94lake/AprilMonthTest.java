@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Months;
-import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ class AprilMonthTest {
     assumeTrue(Fixtures.aprilMonth().isPresent(), "the April 2016 month is not in ../shared/data/raw/sas_data");
     lake = Fixtures.newFolder("april-lake");
     inputs = List.of(Fixtures.aprilMonth().get().toString(), RerunTest.marchCopyOfSample().toString());
-    firstRun = Fixtures.run(new RunOptions(lake.toString(), Fixtures.sampleRaw().toString(), inputs, Months.ALL, 0.05));
+    firstRun = Fixtures.run(Fixtures.options(Fixtures.sampleRaw(), lake).withI94(inputs));
   }
 
   private static Dataset<Row> table(String name) {
@@ -76,8 +75,7 @@ class AprilMonthTest {
     List<List<Object>> aprilBefore = tables.stream().map(name -> fingerprint(name, 4)).toList();
     List<List<Object>> marchBefore = tables.stream().map(name -> fingerprint(name, 3)).toList();
 
-    RunSummary again = Fixtures.run(new RunOptions(lake.toString(), Fixtures.sampleRaw().toString(), inputs,
-        Months.parse("2016-04"), 0.05));
+    RunSummary again = Fixtures.run(Fixtures.options(Fixtures.sampleRaw(), lake).withI94(inputs).withMonths(Months.parse("2016-04")));
 
     assertThat(again.months()).containsExactly(java.time.YearMonth.of(2016, 4));
     assertThat(tables.stream().map(name -> fingerprint(name, 4)).toList()).as("April").isEqualTo(aprilBefore);

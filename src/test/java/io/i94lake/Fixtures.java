@@ -2,7 +2,6 @@ package io.i94lake;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeSession;
-import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +80,28 @@ public final class Fixtures {
     }
   }
 
+  /** Runs the pipeline and requires it to publish. */
   public static RunSummary run(Path raw, Path lake) {
-    return run(new RunOptions(lake.toString(), raw.toString(), List.of(), Months.ALL, 0.05));
+    return run(options(raw, lake));
   }
 
+  /** Options of a test run: no pause between tries. */
+  public static RunOptions options(Path raw, Path lake) {
+    return RunOptions.of(lake.toString(), raw.toString())
+        .withRetries(new RunOptions.Retries(2, Duration.ZERO, Duration.ofMinutes(30)));
+  }
+
+  /** Runs the pipeline and requires it to publish. */
   public static RunSummary run(RunOptions options) {
+    RunSummary summary = attempt(options);
+    if (!summary.succeeded()) {
+      throw new AssertionError("Run " + summary.runId() + " failed: " + summary.failure().getMessage(), summary.failure());
+    }
+    return summary;
+  }
+
+  /** Runs the pipeline, whatever comes of it. */
+  public static RunSummary attempt(RunOptions options) {
     return new Pipeline(spark(), message -> { }).run(options);
   }
 

@@ -72,15 +72,13 @@ class RerunTest {
     Path march = marchCopyOfSample();
     Path april = Fixtures.sampleRaw().resolve("i94");
     Path lake = Fixtures.newFolder("months");
-    String raw = Fixtures.sampleRaw().toString();
-    RunSummary both = Fixtures.run(new RunOptions(lake.toString(), raw, List.of(march.toString(), april.toString()),
-        Months.parse("2016-03..2016-04"), 0.05));
+    RunOptions options = Fixtures.options(Fixtures.sampleRaw(), lake).withI94(List.of(march.toString(), april.toString()));
+    RunSummary both = Fixtures.run(options.withMonths(Months.parse("2016-03..2016-04")));
     assertThat(both.table("immigration").write().rowsWritten()).isEqualTo(2000);
     List<Row> marchBefore = table(lake, "immigration").filter("month = 3").collectAsList();
     long marchSnapshotFiles = table(lake, "immigration").filter("month = 3").inputFiles().length;
 
-    RunSummary aprilAgain = Fixtures.run(new RunOptions(lake.toString(), raw, List.of(march.toString(), april.toString()),
-        Months.parse("2016-04"), 0.05));
+    RunSummary aprilAgain = Fixtures.run(options.withMonths(Months.parse("2016-04")));
 
     assertThat(aprilAgain.table("immigration").write().rowsWritten()).as("April only").isEqualTo(1000);
     assertThat(table(lake, "immigration").filter("month = 3").collectAsList()).as("March rows").containsExactlyInAnyOrderElementsOf(marchBefore);

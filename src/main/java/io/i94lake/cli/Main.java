@@ -1,5 +1,6 @@
 package io.i94lake.cli;
 
+import io.i94lake.pipeline.Messages;
 import io.i94lake.pipeline.PipelineException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -43,18 +44,13 @@ public final class Main implements Runnable {
       err.println("i94lake: " + failure.category() + ": " + failure.getMessage());
       return failure.category().exitCode();
     }
-    err.println("i94lake: " + firstLine(exception));
+    err.println("i94lake: " + Messages.firstLine(exception));
     if (verbose) {
       exception.printStackTrace(err);
     } else {
       err.println("(run with --verbose for the stack trace)");
     }
     return FAILED;
-  }
-
-  static String firstLine(Throwable exception) {
-    String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-    return message.lines().findFirst().orElse(message);
   }
 
   /** The version from the jar's manifest. */

@@ -5,20 +5,24 @@ import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TableResult;
+import io.i94lake.pipeline.Trigger;
+import io.i94lake.quality.CheckResult;
+import io.i94lake.quality.LakeChecks;
 import io.i94lake.source.SourceCount;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code i94lake run}: reads the raw files and writes the lake tables. */
+/** {@code i94lake run}: reads the raw files, writes, checks and publishes the lake tables. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Reads the raw files, checks them and writes the lake's tables.",
+    description = {"Reads the raw files, writes the lake's tables on an audit branch, checks them and publishes them.",
         "Prints, per source, rows in, accepted and rejected; per table, rows written, rows rejected and seconds."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin
@@ -38,9 +42,38 @@ public final class RunCommand implements Callable<Integer> {
           + "stay untouched (default: every month in the input).")
   String months;
 
+  @Option(names = "--resume", paramLabel = "RUN_ID",
+      description = "Run again only the tasks of a failed run that did not succeed, with that run's options, then check and publish.")
+  String resume;
+
   @Option(names = "--max-rejected-share", paramLabel = "SHARE", defaultValue = "0.05",
       description = "Fail when more than this share of a file's rows is malformed (default: ${DEFAULT-VALUE}).")
   double maxRejectedShare;
+
+  @Option(names = "--min-share-known", paramLabel = "SHARE", defaultValue = "0.98",
+      description = "Least share of port, state and country codes that must be found in their tables (default: ${DEFAULT-VALUE}).")
+  double minShareKnown;
+
+  @Option(names = "--max-row-count-change", paramLabel = "FACTOR", defaultValue = "10",
+      description = "Fail when a table has this many times more or fewer rows than when last published (default: ${DEFAULT-VALUE}).")
+  double maxRowCountChange;
+
+  @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
+      description = "Tries per task before the run fails (default: ${DEFAULT-VALUE}).")
+  int attempts;
+
+  @Option(names = "--retry-pause", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+      description = "Pause before a task's second try, doubled before each further one (default: ${DEFAULT-VALUE}).")
+  Duration retryPause;
+
+  @Option(names = "--task-timeout", paramLabel = "DURATION", defaultValue = "2h", converter = Durations.class,
+      description = "How long one try of a task may run (default: ${DEFAULT-VALUE}).")
+  Duration taskTimeout;
+
+  @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "24h", defaultValue = "0s",
+      converter = Durations.class,
+      description = "When another run is writing the lake, wait for it (up to DURATION, default 24h) instead of refusing.")
+  Duration lockWait;
 
   @Spec
   CommandSpec spec;
@@ -48,34 +81,68 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
-    RunOptions options = new RunOptions(lakeOptions.lake, rawFolder, i94, Months.parse(months), maxRejectedShare);
     SparkSession spark = lakeOptions.startSpark();
-    out.printf("i94lake run: raw %s -> lake %s%n", rawFolder, lakeOptions.lake);
-    out.flush();
     long startedNanos = System.nanoTime();
-    RunSummary summary = new Pipeline(spark, message -> {
+    Pipeline pipeline = new Pipeline(spark, message -> {
       out.printf("  %6.1f s  %s%n", (System.nanoTime() - startedNanos) / 1e9, message);
       out.flush();
-    }).run(options);
+    });
+    RunSummary summary;
+    if (resume != null) {
+      out.printf("i94lake run: resuming run %s in lake %s%n", resume, lakeOptions.lake);
+      summary = pipeline.resume(lakeOptions.lake, resume);
+    } else {
+      RunOptions options = options();
+      out.printf("i94lake run: raw %s -> lake %s%n", options.raw(), options.lake());
+      summary = pipeline.run(options);
+    }
     print(summary, out);
+    if (!summary.succeeded()) {
+      throw summary.failure();
+    }
     return 0;
+  }
+
+  RunOptions options() {
+    String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
+    Months selected = Months.parse(months);
+    return RunOptions.of(lakeOptions.lake, rawFolder)
+        .withI94(i94)
+        .withMonths(selected)
+        .withMaxRejectedShare(maxRejectedShare)
+        .withTrigger(selected.isAll() ? Trigger.MANUAL : Trigger.BACKFILL)
+        .withChecks(new LakeChecks(minShareKnown, maxRowCountChange, LakeChecks.DEFAULTS.maximumAge()))
+        .withRetries(new RunOptions.Retries(attempts, retryPause, taskTimeout))
+        .withLockWait(lockWait);
   }
 
   static void print(RunSummary summary, PrintWriter out) {
     out.println();
-    out.printf("%-26s %14s %14s %12s%n", "source", "rows in", "accepted", "rejected");
-    for (SourceCount source : summary.sources()) {
-      out.printf("%-26s %,14d %,14d %,12d%n", source.source(), source.rowsIn(), source.accepted(), source.rejected());
+    if (!summary.sources().isEmpty()) {
+      out.printf("%-26s %14s %14s %12s%n", "source", "rows in", "accepted", "rejected");
+      for (SourceCount source : summary.sources()) {
+        out.printf("%-26s %,14d %,14d %,12d%n", source.source(), source.rowsIn(), source.accepted(), source.rejected());
+      }
+      out.println();
     }
-    out.println();
-    out.printf("%-26s %14s %14s %12s%n", "table", "rows written", "rows rejected", "seconds");
-    for (TableResult table : summary.tables()) {
-      out.printf("%-26s %,14d %,14d %12.1f%n", table.write().table(), table.write().rowsWritten(), table.rowsRejected(),
-          table.write().elapsed().toMillis() / 1000.0);
+    if (!summary.tables().isEmpty()) {
+      out.printf("%-26s %14s %14s %12s%n", "table", "rows written", "rows rejected", "seconds");
+      for (TableResult table : summary.tables()) {
+        out.printf("%-26s %,14d %,14d %12.1f%n", table.write().table(), table.write().rowsWritten(), table.rowsRejected(),
+            table.write().elapsed().toMillis() / 1000.0);
+      }
+      out.println();
     }
-    out.println();
-    out.printf("run %s finished in %.1f s%n", summary.runId(), summary.elapsed().toMillis() / 1000.0);
+    List<CheckResult> failed = summary.failedChecks();
+    if (!summary.checks().isEmpty()) {
+      out.printf("checks: %d of %d passed%n", summary.checks().size() - failed.size(), summary.checks().size());
+      failed.forEach(check -> out.printf("  %-7s %s%n", check.level(), check.message().isEmpty() ? check.summary()
+          : check.table() + ": " + check.message()));
+      out.println();
+    }
+    out.printf("run %s %s in %.1f s%s%n", summary.runId(), summary.succeeded() ? "published" : "failed",
+        summary.elapsed().toMillis() / 1000.0, summary.succeeded() ? "" : "; readers still see the last published data"
+            + " (its branch " + summary.auditBranch() + " is kept: `i94lake run --resume " + summary.runId() + "`)");
     out.flush();
   }
 }

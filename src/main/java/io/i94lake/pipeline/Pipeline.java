@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
+import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.TableWrite;
+import io.i94lake.quality.CheckResult;
+import io.i94lake.quality.CheckRunner;
 import io.i94lake.source.AirportReader;
 import io.i94lake.source.DemographicsReader;
 import io.i94lake.source.I94Reader;
@@ -31,9 +34,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -43,10 +48,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the pipeline, as a graph of tasks. Every table is written on the run's audit branch; only when every
- * source passes its checks does the run publish, moving {@code main} of all its tables at once. So a broken file
- * leaves what readers see exactly as it was. Dimension tables are replaced whole; arrival tables month by month,
- * only in the months the run processes.
+ * One run of the pipeline, as a graph of tasks: read and judge each source, build and write each table,
+ * each month of arrivals, check, publish. Every table is written on the run's audit branch; only when every
+ * error-level check passes does the run publish, moving {@code main} of all its tables at once. So a broken file
+ * or a failed check leaves what readers see exactly as it was. Dimension tables are replaced whole; arrival tables
+ * month by month, only in the months the run processes. The run, its tasks and checks go to the run history.
  */
 public final class Pipeline {
   /** The order tables are reported in. */
@@ -57,6 +63,9 @@ public final class Pipeline {
   private static final int PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
+  private static final String CHECKS = "checks";
+  private static final String PUBLISH = "publish";
+  private static final String JOB_GROUP = "i94lake-task-";
 
   private final SparkSession spark;
   private final Consumer<String> progress;
@@ -66,180 +75,320 @@ public final class Pipeline {
     this.progress = progress;
   }
 
+  /** Runs the pipeline; the summary says whether it published, and why not. */
   public RunSummary run(RunOptions options) {
+    return execute(options, RunId.next(Instant.now()), null, Set.of());
+  }
+
+  /**
+   * Runs again, on the same audit branch, the tasks of a failed run that did not succeed, with its options;
+   * then checks and publishes as any run.
+   */
+  public RunSummary resume(String lakeLocation, String failedRunId) {
+    Lake lake = Lake.open(spark, lakeLocation);
+    RunHistory history = new RunHistory(lake);
+    Row failed = history.run(failedRunId).orElseThrow(() -> new IllegalArgumentException(
+        "Cannot resume run " + failedRunId + ": the lake at " + lakeLocation + " has no such run; see `i94lake runs`"));
+    if (!RunState.FAILED.name().equals(failed.getAs("state"))) {
+      throw new IllegalArgumentException("Cannot resume run " + failedRunId + ": it " + failed.<String>getAs("state").toLowerCase()
+          + "; only a failed run can be resumed");
+    }
+    String i94 = failed.getAs("i94");
+    RunOptions options = RunOptions.of(lakeLocation, failed.getAs("raw"))
+        .withI94(i94 == null || i94.isEmpty() ? List.of() : List.of(i94.split("\n")))
+        .withMonths(Months.parse(failed.getAs("months")))
+        .withMaxRejectedShare(failed.<Double>getAs("max_rejected_share"))
+        .withTrigger(Trigger.RESUME);
+    Set<String> done = new HashSet<>(history.tasks(failedRunId)
+        .filter(col("state").isin(TaskGraph.State.SUCCEEDED.name(), TaskGraph.State.DONE_BEFORE.name()))
+        .select("task").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    // sources are read and judged again, checks run again: only writes are not repeated
+    done.removeIf(task -> task.startsWith("read ") || task.equals(CHECKS) || task.equals(PUBLISH));
+    return execute(options, RunId.next(Instant.now()), new Resumption(failedRunId, failed.getAs("audit_branch")), done);
+  }
+
+  /** The failed run a run resumes, and the audit branch they share. */
+  private record Resumption(String runId, String branch) {}
+
+  private RunSummary execute(RunOptions options, String runId, Resumption resumption, Set<String> doneBefore) {
     Instant started = Instant.now();
-    String runId = RunId.next(started);
-    RawInputs inputs = RawInputs.locate(new RawFiles(spark), options);
-
-    var dictionary = LabelDictionaryReader.read(spark, inputs.dictionary());
-    SourceRead airports = AirportReader.read(spark, inputs.airports()).cached();
-    SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();
-    SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
-    SourceRead rawArrivals = new I94Reader(spark).read(inputs.i94());
-    Dataset<Row> decodedArrivals = I94Arrivals.decode(rawArrivals.rows());
-    List<YearMonth> months = options.months().isAll() ? I94Arrivals.months(decodedArrivals) : options.months().months();
-    progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
-    List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());
-    dimensionSources.addAll(List.of(airports, demographics, temperatures));
-
     Lake lake = Lake.open(spark, options.lake());
-    LakeAudit audit = lake.audit(runId);
-    Map<String, SourceCount> counts = new ConcurrentHashMap<>();
-    Map<String, Dataset<Row>> built = new ConcurrentHashMap<>();
-    Map<String, TableResult> written = new ConcurrentHashMap<>();
-    TaskGraph graph = new TaskGraph();
-
-    for (SourceRead source : dimensionSources) {
-      graph.add(readTask(source), List.of(), () -> counts.put(source.source(), counted(source)));
+    RunHistory history = new RunHistory(lake);
+    try (LakeLock lock = LakeLock.acquire(lake.warehouse(), runId, options.lockWait())) {
+      lock.abandoned().ifPresent(dead -> {
+        progress.accept("recorded " + dead + " as failed: its process ended before the run finished");
+        history.recordAbandoned(dead, started);
+      });
+      Run run = new Run(options, runId, lake, resumption);
+      RunSummary summary = run.execute(doneBefore, started);
+      history.record(summary);
+      return summary;
     }
-    table(graph, written, UsStateTable.NAME, List.of(readTask(dictionary.states()), readTask(demographics)), () ->
-        replace(audit, UsStateTable.NAME, cache(built, UsStateTable.NAME,
-            UsStateTable.build(dictionary.states().accepted(), demographics.accepted())), counts.get("state_labels")));
-    table(graph, written, PortTable.NAME, List.of(UsStateTable.NAME, readTask(dictionary.ports())), () ->
-        replace(audit, PortTable.NAME, cache(built, PortTable.NAME,
-            PortTable.build(dictionary.ports().accepted(), built.get(UsStateTable.NAME))), counts.get("port_labels")));
-    table(graph, written, CountryTable.NAME, List.of(readTask(dictionary.countries())), () ->
-        replace(audit, CountryTable.NAME, cache(built, CountryTable.NAME,
-            CountryTable.build(dictionary.countries().accepted())), counts.get("country_labels")));
-    table(graph, written, UsDemographicsTable.NAME, List.of(readTask(demographics)), () ->
-        replace(audit, UsDemographicsTable.NAME, cache(built, UsDemographicsTable.NAME,
-            UsDemographicsTable.build(demographics.accepted())), counts.get(DemographicsReader.SOURCE)));
+  }
 
-    // commits to rejects go one after the other: dimension sources first, then month by month
-    graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(),
-        () -> writeRejects(audit, written, dimensionSources, runId));
+  /** One run's state while its tasks execute. */
+  private final class Run {
+    private final RunOptions options;
+    private final String runId;
+    private final Lake lake;
+    private final Resumption resumption;
+    private final LakeAudit audit;
+    private final Artifacts built = new Artifacts();
+    private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
+    private final Map<String, TableResult> written = new ConcurrentHashMap<>();
+    private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
+    private final List<CheckResult> checks = new ArrayList<>();
+    private final Map<String, Long> published = new ConcurrentHashMap<>();
+    private final List<YearMonth> months = new ArrayList<>();
 
-    // arrivals month after month, each month held in memory once for its three tables and its rejects
-    List<String> arrivalDependencies = List.of(PortTable.NAME, CountryTable.NAME, UsDemographicsTable.NAME, DIMENSION_REJECTS);
-    String previous = null;
-    for (YearMonth month : months) {
-      String task = "arrivals " + month;
-      graph.add(task, previous == null ? arrivalDependencies : List.of(previous), () -> counts.merge(I94Reader.SOURCE,
-          writeArrivals(audit, runId, written, built, dictionary, rawArrivals, I94Arrivals.inMonth(decodedArrivals, month), month),
-          SourceCount::plus));
-      previous = task;
-    }
-    if (options.months().isAll()) {
-      String task = "arrivals of unknown month";
-      graph.add(task, previous == null ? arrivalDependencies : List.of(previous), () -> counts.merge(I94Reader.SOURCE,
-          writeArrivals(audit, runId, written, built, dictionary, rawArrivals, I94Arrivals.undated(decodedArrivals), null),
-          SourceCount::plus));
-      previous = task;
+    Run(RunOptions options, String runId, Lake lake, Resumption resumption) {
+      this.options = options;
+      this.runId = runId;
+      this.lake = lake;
+      this.resumption = resumption;
+      this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
     }
 
-    table(graph, written, UsAirportTable.NAME, List.of(UsStateTable.NAME, readTask(airports)), () ->
-        replace(audit, UsAirportTable.NAME, cache(built, UsAirportTable.NAME,
-            UsAirportTable.build(airports.accepted(), built.get(UsStateTable.NAME))), counts.get(AirportReader.SOURCE)));
-    table(graph, written, UsWeatherTable.NAME, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)), () -> {
-      Dataset<Row> weatherCities = cache(built, WEATHER_CITIES,
-          WeatherCities.resolve(temperatures.accepted(), built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME)));
-      return replace(audit, UsWeatherTable.NAME, cache(built, UsWeatherTable.NAME,
-          UsWeatherTable.build(temperatures.accepted(), weatherCities)), counts.get(TemperatureReader.SOURCE));
-    });
-    table(graph, written, UsCityTable.NAME, List.of(PortTable.NAME, UsWeatherTable.NAME), () -> replace(audit, UsCityTable.NAME,
-        UsCityTable.build(built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME), built.get(PortTable.NAME),
-            built.get(WEATHER_CITIES)), null));
-    table(graph, written, AirportWeatherTable.NAME, List.of(UsWeatherTable.NAME), () -> replace(audit, AirportWeatherTable.NAME,
-        AirportWeatherTable.build(built.get(UsAirportTable.NAME), built.get(UsStateTable.NAME), built.get(UsWeatherTable.NAME)), null));
-
-    List<String> everything = new ArrayList<>(graph.names());
-    graph.add("audit and publish", everything, () -> {
-      List<SourceCount> all = new ArrayList<>(counts.values());
-      all.forEach(count -> count.requireRejectedShareAtMost(options.maxRejectedShare()));
-      audit.publish();
-      progress.accept("published run " + runId + " (" + audit.tables().size() + " tables)");
-    });
-
-    try {
-      graph.run(PARALLELISM);
-    } catch (RuntimeException e) {
-      audit.discard();
-      throw e;
-    } finally {
-      dimensionSources.forEach(SourceRead::release);
-      spark.catalog().clearCache();
+    RunSummary execute(Set<String> doneBefore, Instant started) {
+      List<TaskGraph.TaskRun> taskRuns = List.of();
+      PipelineException failure = null;
+      List<SourceRead> cached = new ArrayList<>();
+      try {
+        TaskGraph graph = plan(cached);
+        taskRuns = graph.run(PARALLELISM, policy(), doneBefore, this::report);
+        failure = TaskGraph.firstFailure(taskRuns).map(Pipeline::asPipelineFailure).orElse(null);
+      } catch (PipelineException e) {
+        failure = e;
+      } finally {
+        cached.forEach(SourceRead::release);
+        built.release();
+      }
+      if (failure != null) {
+        progress.accept("run " + runId + " failed: " + failure.getMessage());
+      }
+      return new RunSummary(runId, options.trigger(), failure == null ? RunState.SUCCEEDED : RunState.FAILED, options,
+          months, sourceCounts(), tables(), taskRecords(taskRuns), checks, failure, published, audit.branch(),
+          resumption == null ? null : resumption.runId(), started, Duration.between(started, Instant.now()));
     }
-    List<SourceCount> sourceCounts = new ArrayList<>(dimensionSources.stream().map(source -> counts.get(source.source())).toList());
-    sourceCounts.add(counts.getOrDefault(I94Reader.SOURCE, new SourceCount(I94Reader.SOURCE, List.of())));
-    List<TableResult> tables = TABLE_ORDER.stream().map(written::get).filter(Objects::nonNull).toList();
-    return new RunSummary(runId, months, sourceCounts, tables, Duration.between(started, Instant.now()));
+
+    private TaskGraph plan(List<SourceRead> cached) {
+      RawInputs inputs = RawInputs.locate(new RawFiles(spark), options);
+      var dictionary = LabelDictionaryReader.read(spark, inputs.dictionary());
+      SourceRead airports = AirportReader.read(spark, inputs.airports()).cached();
+      SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();
+      SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
+      SourceRead rawArrivals = new I94Reader(spark).read(inputs.i94());
+      Dataset<Row> decodedArrivals = I94Arrivals.decode(rawArrivals.rows());
+      months.addAll(options.months().isAll() ? I94Arrivals.months(decodedArrivals) : options.months().months());
+      progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
+      List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());
+      dimensionSources.addAll(List.of(airports, demographics, temperatures));
+      cached.addAll(List.of(airports, demographics, temperatures));
+
+      built.define(UsStateTable.NAME, () -> UsStateTable.build(dictionary.states().accepted(), demographics.accepted()));
+      built.define(PortTable.NAME, () -> PortTable.build(dictionary.ports().accepted(), built.get(UsStateTable.NAME)));
+      built.define(CountryTable.NAME, () -> CountryTable.build(dictionary.countries().accepted()));
+      built.define(UsDemographicsTable.NAME, () -> UsDemographicsTable.build(demographics.accepted()));
+      built.define(UsAirportTable.NAME, () -> UsAirportTable.build(airports.accepted(), built.get(UsStateTable.NAME)));
+      built.define(WEATHER_CITIES, () -> WeatherCities.resolve(temperatures.accepted(), built.get(UsAirportTable.NAME),
+          built.get(UsDemographicsTable.NAME)));
+      built.define(UsWeatherTable.NAME, () -> UsWeatherTable.build(temperatures.accepted(), built.get(WEATHER_CITIES)));
+
+      TaskGraph graph = new TaskGraph();
+      for (SourceRead source : dimensionSources) {
+        graph.add(readTask(source), List.of(), () -> counts.put(source.source(), judged(source)));
+      }
+      table(graph, UsStateTable.NAME, "state_labels", List.of(readTask(dictionary.states()), readTask(demographics)));
+      table(graph, PortTable.NAME, "port_labels", List.of(UsStateTable.NAME, readTask(dictionary.ports())));
+      table(graph, CountryTable.NAME, "country_labels", List.of(readTask(dictionary.countries())));
+      table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
+      // commits to rejects go one after the other: dimension sources first, then month by month
+      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
+
+      // arrivals month after month: a month is read again for each of its tables, never held whole in memory
+      List<String> arrivalDependencies = List.of(PortTable.NAME, CountryTable.NAME, UsDemographicsTable.NAME,
+          UsStateTable.NAME, DIMENSION_REJECTS, readTask(dictionary.modes()), readTask(dictionary.visaCategories()));
+      String previous = null;
+      for (YearMonth month : months) {
+        String task = "arrivals " + month;
+        Dataset<Row> monthRows = I94Arrivals.inMonth(decodedArrivals, month);
+        graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
+            () -> writeArrivals(task, dictionary, rawArrivals, monthRows, month));
+        previous = task;
+      }
+      if (options.months().isAll()) {
+        String task = "arrivals of unknown month";
+        graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
+            () -> writeArrivals(task, dictionary, rawArrivals, I94Arrivals.undated(decodedArrivals), null));
+      }
+
+      table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
+      table(graph, UsWeatherTable.NAME, TemperatureReader.SOURCE, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)));
+      table(graph, UsCityTable.NAME, List.of(PortTable.NAME, UsWeatherTable.NAME), () -> UsCityTable.build(
+          built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME), built.get(PortTable.NAME), built.get(WEATHER_CITIES)));
+      table(graph, AirportWeatherTable.NAME, List.of(UsWeatherTable.NAME), () -> AirportWeatherTable.build(
+          built.get(UsAirportTable.NAME), built.get(UsStateTable.NAME), built.get(UsWeatherTable.NAME)));
+
+      graph.add(CHECKS, graph.names(), this::check);
+      graph.add(PUBLISH, List.of(CHECKS), this::publish);
+      return graph;
+    }
+
+    private TaskGraph.Policy policy() {
+      RunOptions.Retries retries = options.retries();
+      return new TaskGraph.Policy(retries.attempts(), retries.firstPause(), retries.timeout(), Pipeline::worthRetrying,
+          task -> spark.sparkContext().cancelJobGroup(JOB_GROUP + task));
+    }
+
+    private void report(TaskGraph.TaskRun task) {
+      if (task.state() == TaskGraph.State.FAILED) {
+        progress.accept(String.format("task %s failed after %d attempt%s: %s", task.name(), task.attempts(),
+            task.attempts() == 1 ? "" : "s", Messages.firstLine(task.error())));
+      }
+    }
+
+    // a table built from its definition and written whole; its source's rejected rows are reported with it
+    private void table(TaskGraph graph, String name, String source, List<String> dependsOn) {
+      graph.add(name, dependsOn, inJobGroup(name, () -> replace(name, built.get(name), counts.get(source))));
+    }
+
+    private void table(TaskGraph graph, String name, List<String> dependsOn, Callable<Dataset<Row>> rows) {
+      graph.add(name, dependsOn, inJobGroup(name, () -> replace(name, rows.call(), null)));
+    }
+
+    private TaskGraph.Work inJobGroup(String task, TaskGraph.Work work) {
+      return () -> {
+        spark.sparkContext().setJobGroup(JOB_GROUP + task, task, true);
+        try {
+          work.run();
+        } finally {
+          spark.sparkContext().clearJobGroup();
+        }
+      };
+    }
+
+    private SourceCount judged(SourceRead source) {
+      SourceCount count = source.count();
+      progress.accept(String.format("read %-22s %,12d rows, %,d rejected", source.source(), count.rowsIn(), count.rejected()));
+      taskRows.put(readTask(source), new long[] {count.rowsIn(), count.accepted(), count.rejected()});
+      count.requireRejectedShareAtMost(options.maxRejectedShare());
+      return count;
+    }
+
+    /** Writes one month of arrivals (or those of unknown month, which are only rejects). */
+    private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead rawArrivals,
+                               Dataset<Row> decoded, YearMonth month) {
+      spark.sparkContext().setJobGroup(JOB_GROUP + task, task, true);
+      SourceRead arrivals = new SourceRead(I94Reader.SOURCE, rawArrivals.files(), decoded, rawArrivals.raw());
+      SourceCount count = arrivals.count();
+      String label = month == null ? "of unknown month" : month.toString();
+      progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));
+      count.requireRejectedShareAtMost(options.maxRejectedShare());
+      long writtenRows = 0;
+      if (month != null && count.accepted() > 0) {
+        Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), built.get(PortTable.NAME),
+            dictionary.modes().accepted(), dictionary.visaCategories().accepted());
+        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described), count));
+        addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
+        addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
+            built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
+      }
+      Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
+          ? col("year").isNull()
+          : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
+      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(arrivals.rejects(), runId),
+          replaced, RejectsTable.PARTITION_COLUMNS), null));
+      counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
+      taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
+    }
+
+    // a table written month by month reports the sum of its months
+    private long addMonth(TableResult month) {
+      written.merge(month.write().table(), month, TableResult::plus);
+      return month.write().rowsWritten();
+    }
+
+    private void replace(String table, Dataset<Row> rows, SourceCount source) {
+      TableResult result = reported(audit.replace(table, rows), source);
+      written.put(table, result);
+      taskRows.put(table, new long[] {0, result.write().rowsWritten(), result.rowsRejected()});
+    }
+
+    private TableResult overwriteMonth(String table, Dataset<Row> rows, SourceCount source) {
+      return reported(audit.overwritePartitions(table, rows, I94Arrivals.PARTITION_COLUMNS), source);
+    }
+
+    // the rejects of dimension sources replace those of earlier runs
+    private void writeRejects(List<SourceRead> sources) {
+      Dataset<Row> rejects = sources.stream()
+          .map(source -> RejectsTable.build(source.rejects(), runId))
+          .reduce(Dataset::unionByName).orElseThrow();
+      Column replaced = col("source").notEqual(I94Reader.SOURCE);
+      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
+    }
+
+    private TableResult reported(TableWrite write, SourceCount source) {
+      progress.accept(String.format("wrote %-24s %,12d rows in %.1f s", write.table(), write.rowsWritten(),
+          write.elapsed().toNanos() / 1e9));
+      return source == null
+          ? new TableResult(write, null, 0)
+          : new TableResult(write, source.source(), source.rejected());
+    }
+
+    private void check() {
+      List<CheckResult> results = new CheckRunner(LakeTables.audited(lake, audit, months)).run(options.checks().forRun());
+      checks.addAll(results);
+      List<CheckResult> blocking = results.stream().filter(CheckResult::blocks).toList();
+      long warnings = results.stream().filter(result -> !result.passed() && !result.blocks()).count();
+      progress.accept(String.format("checked %d constraints: %d failed, %d warnings", results.size(), blocking.size(), warnings));
+      if (!blocking.isEmpty()) {
+        throw new PipelineException(FailureCategory.CHECK_FAILED, String.format("Cannot publish run %s: %d of %d checks failed (%s)",
+            runId, blocking.size(), results.size(), String.join("; ", blocking.stream().map(CheckResult::summary).toList())));
+      }
+    }
+
+    private void publish() {
+      published.putAll(audit.publish());
+      progress.accept("published run " + runId + " (" + published.size() + " tables)");
+    }
+
+    private List<SourceCount> sourceCounts() {
+      List<SourceCount> result = new ArrayList<>(counts.values());
+      result.sort(java.util.Comparator.comparing(SourceCount::source));
+      return result;
+    }
+
+    private List<TableResult> tables() {
+      return TABLE_ORDER.stream().map(written::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<TaskRecord> taskRecords(List<TaskGraph.TaskRun> runs) {
+      return runs.stream().map(task -> {
+        long[] rows = taskRows.getOrDefault(task.name(), new long[3]);
+        return new TaskRecord(task.name(), task.state().name(), task.attempts(), task.started(), task.ended(),
+            rows[0], rows[1], rows[2], task.error() == null ? null : Messages.firstLine(task.error()));
+      }).toList();
+    }
   }
 
   private static String readTask(SourceRead source) {
     return "read " + source.source();
   }
 
-  private static void table(TaskGraph graph, Map<String, TableResult> written, String name, List<String> dependsOn,
-                            Callable<TableResult> write) {
-    graph.add(name, dependsOn, () -> written.put(name, write.call()));
-  }
-
-  private static Dataset<Row> cache(Map<String, Dataset<Row>> built, String name, Dataset<Row> rows) {
-    Dataset<Row> cached = rows.cache();
-    built.put(name, cached);
-    return cached;
-  }
-
-  private SourceCount counted(SourceRead source) {
-    SourceCount count = source.count();
-    progress.accept(String.format("read %-22s %,12d rows, %,d rejected", source.source(), count.rowsIn(), count.rejected()));
-    return count;
-  }
-
-  /**
-   * Writes one month of arrivals (or those of unknown month, which are only rejects) and returns its counts.
-   * Nothing is cached: a month is read again for each table, which costs less than holding millions of rows.
-   */
-  private SourceCount writeArrivals(LakeAudit audit, String runId, Map<String, TableResult> written,
-                                    Map<String, Dataset<Row>> built, LabelDictionaryReader.Dictionary dictionary,
-                                    SourceRead rawArrivals, Dataset<Row> decoded, YearMonth month) {
-    SourceRead arrivals = new SourceRead(I94Reader.SOURCE, rawArrivals.files(), decoded, rawArrivals.raw());
-    SourceCount count = arrivals.count();
-    String label = month == null ? "of unknown month" : month.toString();
-    progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));
-    if (month != null && count.accepted() > 0) {
-      Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), built.get(PortTable.NAME),
-          dictionary.modes().accepted(), dictionary.visaCategories().accepted());
-      addMonth(written, overwriteMonth(audit, ImmigrationTable.NAME, ImmigrationTable.build(described), count));
-      addMonth(written, overwriteMonth(audit, ImmigrantTable.NAME, ImmigrantTable.build(described), count));
-      addMonth(written, overwriteMonth(audit, ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(
-          described, built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
+  // a missing or broken file, or a failed check, fails the same way each time it is tried
+  private static boolean worthRetrying(Throwable failure) {
+    if (failure instanceof PipelineException pipeline) {
+      return pipeline.category() == FailureCategory.WRITE_FAILED || pipeline.category() == FailureCategory.COMMIT_CONFLICT;
     }
-    Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
-        ? col("year").isNull()
-        : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
-    addMonth(written, reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(arrivals.rejects(), runId),
-        replaced, RejectsTable.PARTITION_COLUMNS), null));
-    return count;
+    return !(failure instanceof TaskGraph.TaskTimeoutException) && !(failure instanceof IllegalArgumentException);
   }
 
-  // a table written month by month reports the sum of its months
-  private static void addMonth(Map<String, TableResult> written, TableResult month) {
-    written.merge(month.write().table(), month, TableResult::plus);
-  }
-
-  private TableResult replace(LakeAudit audit, String table, Dataset<Row> rows, SourceCount source) {
-    return reported(audit.replace(table, rows), source);
-  }
-
-  private TableResult overwriteMonth(LakeAudit audit, String table, Dataset<Row> rows, SourceCount source) {
-    return reported(audit.overwritePartitions(table, rows, I94Arrivals.PARTITION_COLUMNS), source);
-  }
-
-  // the rejects of dimension sources replace those of earlier runs
-  private void writeRejects(LakeAudit audit, Map<String, TableResult> written, List<SourceRead> sources, String runId) {
-    Dataset<Row> rejects = sources.stream()
-        .map(source -> RejectsTable.build(source.rejects(), runId))
-        .reduce(Dataset::unionByName).orElseThrow();
-    Column replaced = col("source").notEqual(I94Reader.SOURCE);
-    addMonth(written, reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
-  }
-
-  private TableResult reported(TableWrite write, SourceCount source) {
-    progress.accept(String.format("wrote %-24s %,12d rows in %.1f s", write.table(), write.rowsWritten(),
-        write.elapsed().toNanos() / 1e9));
-    return source == null
-        ? new TableResult(write, null, 0)
-        : new TableResult(write, source.source(), source.rejected());
+  private static PipelineException asPipelineFailure(TaskGraph.TaskRun task) {
+    Throwable error = task.error();
+    if (error instanceof PipelineException pipeline) {
+      return pipeline;
+    }
+    return new PipelineException(FailureCategory.WRITE_FAILED, "Task " + task.name() + " failed after "
+        + task.attempts() + " attempt" + (task.attempts() == 1 ? "" : "s") + ": " + Messages.firstLine(error), error);
   }
 }

@@ -1,0 +1,181 @@
+package io.i94lake.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The lake: an Iceberg catalog (Hadoop catalog on the lake folder) with the namespace {@code i94}.
+ * With {@link LakeAudit}, the only code that writes or commits tables.
+ */
+public final class Lake {
+  public static final String NAMESPACE = "i94";
+  private static final String DEFAULT_CATALOG = "lake";
+  private static final Map<String, String> TABLE_PROPERTIES = Map.of(
+      "format-version", "2",
+      "write.wap.enabled", "true",
+      "write.parquet.compression-codec", "zstd",
+      // each task writes its rows to the partitions it holds: no shuffle that would funnel a month into one task
+      "write.distribution-mode", "none",
+      "write.spark.fanout.enabled", "true");
+
+  private final SparkSession spark;
+  private final String catalog;
+  private final String warehouse;
+
+  private Lake(SparkSession spark, String catalog, String warehouse) {
+    this.spark = spark;
+    this.catalog = catalog;
+    this.warehouse = warehouse;
+  }
+
+  /** Opens (and creates when missing) the lake at a folder or URI, and makes its tables the session's default. */
+  public static Lake open(SparkSession spark, String location) {
+    String warehouse = warehouse(location);
+    String catalog = catalogFor(spark, warehouse);
+    String prefix = "spark.sql.catalog." + catalog;
+    spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
+    spark.conf().set(prefix + ".type", "hadoop");
+    spark.conf().set(prefix + ".warehouse", warehouse);
+    // every read sees the newest commit, also in a long-running process
+    spark.conf().set(prefix + ".cache-enabled", "false");
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + NAMESPACE);
+    spark.sql("USE " + catalog + "." + NAMESPACE);
+    return new Lake(spark, catalog, warehouse);
+  }
+
+  /** True when a lake with the i94 namespace exists at the location. */
+  public static boolean exists(SparkSession spark, String location) {
+    Path namespace = new Path(warehouse(location), NAMESPACE);
+    try {
+      FileSystem fileSystem = namespace.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fileSystem.exists(namespace);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for a lake at " + location, e);
+    }
+  }
+
+  /** A lake folder as the absolute location Iceberg stores; URIs such as s3a://bucket/prefix stay as given. */
+  static String warehouse(String location) {
+    requireNonNull(location, "lake location is null");
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+      return location.startsWith("s3://") ? "s3a://" + location.substring("s3://".length()) : location;
+    }
+    return Paths.get(location).toAbsolutePath().normalize().toString();
+  }
+
+  // one catalog per lake folder, so that tests can open several lakes in one session
+  private static String catalogFor(SparkSession spark, String warehouse) {
+    for (int index = 0; ; index++) {
+      String name = index == 0 ? DEFAULT_CATALOG : DEFAULT_CATALOG + index;
+      String registered = spark.conf().get("spark.sql.catalog." + name + ".warehouse", null);
+      if (registered == null || registered.equals(warehouse)) {
+        return name;
+      }
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String warehouse() {
+    return warehouse;
+  }
+
+  /** The fully qualified name of a lake table, e.g. {@code lake.i94.us_state}. */
+  public String table(String name) {
+    return catalog + "." + NAMESPACE + "." + name;
+  }
+
+  public boolean hasTable(String name) {
+    return spark.catalog().tableExists(table(name));
+  }
+
+  public Dataset<Row> read(String name) {
+    return spark.table(table(name));
+  }
+
+  public List<String> tableNames() {
+    return spark.sql("SHOW TABLES IN " + catalog + "." + NAMESPACE)
+        .select("tableName").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  /**
+   * Starts (or, for a resumed run, goes on) writing a run's tables on its audit branch: nothing written through it
+   * is visible on {@code main} until {@link LakeAudit#publish()}.
+   */
+  public LakeAudit audit(String runId) {
+    return new LakeAudit(this, auditBranch(runId));
+  }
+
+  /** Goes on writing on the audit branch of a failed run that is resumed. */
+  public LakeAudit resumeAudit(String branch) {
+    return new LakeAudit(this, branch);
+  }
+
+  /** The branch a run writes on: {@code audit_20261125T170102Z_3fa9c1}. */
+  public static String auditBranch(String runId) {
+    return "audit_" + runId.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  /**
+   * Creates the table (empty, with write-audit-publish on) when it is missing, and adds to it the columns of
+   * {@code schema} it lacks: a newer version of a table gains columns without losing its history.
+   */
+  public synchronized void ensureTable(String name, StructType schema, List<String> partitionColumns) {
+    if (!hasTable(name)) {
+      String properties = TABLE_PROPERTIES.entrySet().stream()
+          .map(property -> "'" + property.getKey() + "'='" + property.getValue() + "'")
+          .collect(Collectors.joining(", "));
+      String partitioning = partitionColumns.isEmpty() ? "" : " PARTITIONED BY (" + String.join(", ", partitionColumns) + ")";
+      spark.sql("CREATE TABLE IF NOT EXISTS " + table(name) + " (" + schema.toDDL() + ") USING iceberg"
+          + partitioning + " TBLPROPERTIES (" + properties + ")");
+      return;
+    }
+    Table table = icebergTable(name);
+    Schema wanted = SparkSchemaUtil.convert(schema);
+    if (wanted.columns().stream().anyMatch(column -> table.schema().findField(column.name()) == null)) {
+      table.updateSchema().unionByNameWith(wanted).commit();
+    }
+  }
+
+  /** Adds rows to a table on {@code main}, outside any run's audit (the run history). */
+  public void append(String name, Dataset<Row> rows) {
+    ensureTable(name, rows.schema(), List.of());
+    try {
+      rows.writeTo(table(name)).append();
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException("Cannot append to " + table(name) + ": the table vanished", e);
+    }
+  }
+
+  public Table icebergTable(String name) {
+    try {
+      return Spark3Util.loadIcebergTable(spark, table(name));
+    } catch (ParseException | NoSuchTableException e) {
+      throw new IllegalArgumentException("Cannot load lake table " + table(name), e);
+    }
+  }
+
+
+}

@@ -1,0 +1,143 @@
+package io.i94lake.lake;
+
+import static org.apache.spark.sql.functions.lit;
+
+import io.i94lake.pipeline.FailureCategory;
+import io.i94lake.pipeline.PipelineException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+
+/**
+ * A run's writes, made on an Iceberg branch of each table they touch (write-audit-publish). Readers keep seeing
+ * {@code main}; {@link #read} shows the branch for checks; {@link #publish} moves {@code main} of every touched
+ * table to its branch, and puts back those already moved when one of them fails. A run that fails keeps its
+ * branches, for a look at what it wrote and for {@code run --resume}.
+ */
+public final class LakeAudit {
+  public static final String MAIN = "main";
+
+  private final Lake lake;
+  private final String branch;
+  private final Set<String> touched = ConcurrentHashMap.newKeySet();
+
+  LakeAudit(Lake lake, String branch) {
+    this.lake = lake;
+    this.branch = branch;
+    // a resumed run goes on writing the branches its first attempt made
+    for (String name : lake.tableNames()) {
+      if (lake.icebergTable(name).refs().containsKey(branch)) {
+        touched.add(name);
+      }
+    }
+  }
+
+  public String branch() {
+    return branch;
+  }
+
+  /** Replaces the whole table on the branch in one commit. */
+  public TableWrite replace(String name, Dataset<Row> rows) {
+    return write(name, rows, List.of(), writer -> writer.overwrite(lit(true)));
+  }
+
+  /** Replaces on the branch, in one commit, exactly the partitions present in {@code rows}. */
+  public TableWrite overwritePartitions(String name, Dataset<Row> rows, List<String> partitionColumns) {
+    return write(name, rows, partitionColumns, writer -> writer.overwritePartitions());
+  }
+
+  /** Replaces on the branch, in one commit, the rows matching {@code condition} (a filter on partition columns). */
+  public TableWrite overwriteWhere(String name, Dataset<Row> rows, Column condition, List<String> partitionColumns) {
+    return write(name, rows, partitionColumns, writer -> writer.overwrite(condition));
+  }
+
+  /** The table as this run has written it so far (its branch), or as on {@code main} when the run did not touch it. */
+  public Dataset<Row> read(String name) {
+    return touched.contains(name) ? lake.spark().read().option("branch", branch).table(lake.table(name)) : lake.read(name);
+  }
+
+  /** The tables this run wrote. */
+  public Set<String> tables() {
+    return Set.copyOf(touched);
+  }
+
+  /**
+   * Moves {@code main} of every table written to its branch, one table after the other, and drops the branches.
+   * Iceberg commits one table at a time: when a move fails, the tables already moved are put back to their
+   * previous snapshot and the failure is raised, so readers see all of the run or none of it.
+   *
+   * @return the new {@code main} snapshot of each table
+   */
+  public Map<String, Long> publish() {
+    Map<String, Long> previous = new LinkedHashMap<>();
+    Map<String, Long> published = new LinkedHashMap<>();
+    try {
+      for (String name : touched.stream().sorted().toList()) {
+        Table table = lake.icebergTable(name);
+        Snapshot before = table.currentSnapshot();
+        previous.put(name, before == null ? null : before.snapshotId());
+        table.manageSnapshots().fastForwardBranch(MAIN, branch).removeBranch(branch).commit();
+        published.put(name, table.currentSnapshot().snapshotId());
+      }
+      return published;
+    } catch (RuntimeException e) {
+      restore(previous, published.keySet());
+      throw new PipelineException(FailureCategory.COMMIT_CONFLICT, "Cannot publish run branch " + branch + ": "
+          + e.getMessage() + "; the tables already published were put back (" + published.keySet() + ")", e);
+    }
+  }
+
+  private void restore(Map<String, Long> previous, Set<String> published) {
+    for (String name : published) {
+      Table table = lake.icebergTable(name);
+      Long snapshotId = previous.get(name);
+      if (snapshotId != null) {
+        table.manageSnapshots().setCurrentSnapshot(snapshotId).commit();
+      }
+    }
+  }
+
+  private interface BranchWrite {
+    void write(org.apache.spark.sql.DataFrameWriterV2<Row> writer) throws NoSuchTableException;
+  }
+
+  private TableWrite write(String name, Dataset<Row> rows, List<String> partitionColumns, BranchWrite write) {
+    long started = System.nanoTime();
+    lake.ensureTable(name, rows.schema(), partitionColumns);
+    openBranch(name);
+    try {
+      write.write(rows.writeTo(lake.table(name) + ".branch_" + branch));
+    } catch (NoSuchTableException e) {
+      throw new PipelineException(FailureCategory.WRITE_FAILED, "Cannot write " + lake.table(name) + ": the table vanished", e);
+    }
+    Table table = lake.icebergTable(name);
+    Snapshot snapshot = table.snapshot(table.refs().get(branch).snapshotId());
+    long rowsWritten = Long.parseLong(snapshot.summary().getOrDefault("added-records", "0"));
+    return new TableWrite(name, rowsWritten, snapshot.snapshotId(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  // the branch starts where main is now
+  private synchronized void openBranch(String name) {
+    if (touched.contains(name)) {
+      return;
+    }
+    Table table = lake.icebergTable(name);
+    Map<String, SnapshotRef> refs = table.refs();
+    if (!refs.containsKey(branch)) {
+      Snapshot main = table.currentSnapshot();
+      var branches = table.manageSnapshots();
+      (main == null ? branches.createBranch(branch) : branches.createBranch(branch, main.snapshotId())).commit();
+    }
+    touched.add(name);
+  }
+}

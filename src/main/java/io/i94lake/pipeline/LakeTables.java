@@ -1,0 +1,78 @@
+package io.i94lake.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeAudit;
+import io.i94lake.quality.CheckRunner;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.iceberg.Snapshot;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The lake's tables as checks see them: for a run, what it wrote on its audit branch, limited to the months it
+ * processed where a table is partitioned by month; for {@code i94lake check}, the published tables whole.
+ */
+final class LakeTables implements CheckRunner.Tables {
+  private final Lake lake;
+  private final LakeAudit audit;
+  private final List<YearMonth> months;
+
+  private LakeTables(Lake lake, LakeAudit audit, List<YearMonth> months) {
+    this.lake = lake;
+    this.audit = audit;
+    this.months = List.copyOf(months);
+  }
+
+  static LakeTables audited(Lake lake, LakeAudit audit, List<YearMonth> months) {
+    return new LakeTables(lake, audit, months);
+  }
+
+  static LakeTables published(Lake lake) {
+    return new LakeTables(lake, null, List.of());
+  }
+
+  @Override
+  public Optional<Dataset<Row>> rows(String table) {
+    if (!lake.hasTable(table)) {
+      return Optional.empty();
+    }
+    return Optional.of(inScope(audit == null ? lake.read(table) : audit.read(table)));
+  }
+
+  @Override
+  public OptionalLong publishedRowCount(String table) {
+    if (!lake.hasTable(table) || lake.icebergTable(table).currentSnapshot() == null) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(inScope(lake.read(table)).count());
+  }
+
+  @Override
+  public Optional<Instant> publishedAt(String table) {
+    if (!lake.hasTable(table)) {
+      return Optional.empty();
+    }
+    Snapshot snapshot = lake.icebergTable(table).currentSnapshot();
+    return snapshot == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(snapshot.timestampMillis()));
+  }
+
+  private Dataset<Row> inScope(Dataset<Row> rows) {
+    List<String> columns = List.of(rows.columns());
+    if (months.isEmpty() || !columns.contains("year") || !columns.contains("month") || !columns.contains("cicid")) {
+      return rows;
+    }
+    Column scope = null;
+    for (YearMonth month : months) {
+      Column one = col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue()));
+      scope = scope == null ? one : scope.or(one);
+    }
+    return rows.filter(scope);
+  }
+}

@@ -1,0 +1,4 @@
+package io.i94lake.pipeline;
+
+/** How a run ended. */
+public enum RunState { SUCCEEDED, FAILED }

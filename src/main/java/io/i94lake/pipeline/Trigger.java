@@ -1,0 +1,12 @@
+package io.i94lake.pipeline;
+
+import java.util.Locale;
+
+/** What started a run. */
+public enum Trigger {
+  MANUAL, SCHEDULE, BACKFILL, RESUME;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,128 @@
+package io.i94lake.quality;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * The constraints one table must meet, declared in the spirit of Deequ and dbt tests:
+ * <pre>Check.error("immigration").isComplete("cicid").isUnique("cicid").sharePresentIn("port_code", "port", "port_code", 0.99)</pre>
+ * Each constraint yields a {@link CheckResult} carrying its observed value.
+ */
+public final class Check {
+  private final String table;
+  private final Level level;
+  private final List<Constraint> constraints = new ArrayList<>();
+
+  private Check(String table, Level level) {
+    this.table = table;
+    this.level = level;
+  }
+
+  /** Constraints whose failure blocks publishing. */
+  public static Check error(String table) {
+    return new Check(table, Level.ERROR);
+  }
+
+  /** Constraints whose failure is only reported. */
+  public static Check warning(String table) {
+    return new Check(table, Level.WARNING);
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Level level() {
+    return level;
+  }
+
+  public List<Constraint> constraints() {
+    return List.copyOf(constraints);
+  }
+
+  /** No nulls in the column. */
+  public Check isComplete(String column) {
+    return hasCompleteness(column, 1.0);
+  }
+
+  /** At least this share of the column is not null. */
+  public Check hasCompleteness(String column, double minimumShare) {
+    return add(column + " completeness", share(col(column).isNotNull()), Rule.atLeast(minimumShare));
+  }
+
+  /** No two rows share the values of these columns; observes the number of duplicate rows. */
+  public Check isUnique(String... columns) {
+    Column[] keys = Arrays.stream(columns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column duplicates = count(lit(1)).minus(count_distinct(keys[0], Arrays.copyOfRange(keys, 1, keys.length)));
+    return add(String.join(", ", columns) + " duplicates", duplicates, Rule.atMost(0));
+  }
+
+  /** Every non-null value is one of these (accepted values). */
+  public Check isContainedIn(String column, Collection<String> accepted) {
+    Column known = col(column).isin(accepted.toArray());
+    return add(column + " in " + accepted, shareOfPresent(column, known), Rule.atLeast(1.0));
+  }
+
+  /** Every non-null value lies in [minimum, maximum]. */
+  public Check hasValuesBetween(String column, double minimum, double maximum) {
+    return add(column + " between " + CheckResult.format(minimum) + " and " + CheckResult.format(maximum),
+        shareOfPresent(column, col(column).between(minimum, maximum)), Rule.atLeast(1.0));
+  }
+
+  /** At least this share of rows satisfies an SQL predicate over the table's columns. */
+  public Check satisfies(String description, String predicate, double minimumShare) {
+    return add(description, share(coalesce(expr(predicate), lit(false))), Rule.atLeast(minimumShare));
+  }
+
+  /** At least this share of the column's non-null values is found in a column of another table. */
+  public Check sharePresentIn(String column, String referenceTable, String referenceColumn, double minimumShare) {
+    return add(column + " found in " + referenceTable + "." + referenceColumn,
+        new Metric.SharePresentIn(column, referenceTable, referenceColumn), Rule.atLeast(minimumShare));
+  }
+
+  public Check hasRowCountBetween(long minimum, long maximum) {
+    return add("row count", count(lit(1)), Rule.between(minimum, maximum));
+  }
+
+  /** The row count changed by at most this factor (up or down) since the table was last published. */
+  public Check rowCountChangeWithin(double factor) {
+    return add("row count change", new Metric.RowCountChange(), Rule.between(1 / factor, factor));
+  }
+
+  /** The table was published at most this long ago. */
+  public Check isFresherThan(Duration age) {
+    return add("hours since published", new Metric.HoursSincePublished(), Rule.atMost(age.toMinutes() / 60.0));
+  }
+
+  private Check add(String name, Column aggregate, Rule rule) {
+    return add(name, new Metric.Aggregate(aggregate), rule);
+  }
+
+  private Check add(String name, Metric metric, Rule rule) {
+    constraints.add(new Constraint(name, metric, rule));
+    return this;
+  }
+
+  // the share of rows meeting a condition; 1 for no rows
+  private static Column share(Column condition) {
+    return coalesce(avg(when(condition, 1.0).otherwise(0.0)), lit(1.0));
+  }
+
+  // the share of the column's non-null values meeting a condition; 1 when all are null
+  private static Column shareOfPresent(String column, Column condition) {
+    return coalesce(avg(when(col(column).isNotNull(), when(condition, 1.0).otherwise(0.0))), lit(1.0));
+  }
+}

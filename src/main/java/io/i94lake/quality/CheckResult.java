@@ -1,0 +1,34 @@
+package io.i94lake.quality;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The outcome of one constraint on one table, with the value observed and the rule it was held to.
+ *
+ * @param observed the measured value; null when it could not be measured (the table is missing, say)
+ * @param threshold the rule, e.g. {@code >= 0.99}
+ */
+public record CheckResult(String table, String constraint, Level level, boolean passed, Double observed,
+                          String threshold, String message) {
+  public CheckResult {
+    requireNonNull(table, "table is null");
+    requireNonNull(constraint, "constraint is null");
+    requireNonNull(level, "level is null");
+    requireNonNull(threshold, "threshold is null");
+    requireNonNull(message, "message is null");
+  }
+
+  /** Blocks publishing: an error-level constraint that did not pass. */
+  public boolean blocks() {
+    return level == Level.ERROR && !passed;
+  }
+
+  /** "immigration: port_code found in port 0.4100 (>= 0.99)" */
+  public String summary() {
+    return table + ": " + constraint + " " + (observed == null ? "not measured" : format(observed)) + " (" + threshold + ")";
+  }
+
+  static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.format("%.4f", value);
+  }
+}

@@ -1,0 +1,18 @@
+package io.i94lake.quality;
+
+import org.apache.spark.sql.Column;
+
+/** How an observed value is measured on a table. */
+public sealed interface Metric {
+  /** An aggregate over the table's rows; all aggregates of a table are computed in one pass. */
+  record Aggregate(Column expression) implements Metric {}
+
+  /** The share of a column's non-null values found in a column of another table. */
+  record SharePresentIn(String column, String referenceTable, String referenceColumn) implements Metric {}
+
+  /** The table's rows divided by the rows it had when last published (1 when it had none). */
+  record RowCountChange() implements Metric {}
+
+  /** Hours since the table was last published. */
+  record HoursSincePublished() implements Metric {}
+}
