@@ -1,5 +1,6 @@
 package io.i94lake.cli;
 
+import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeSession;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -18,6 +19,16 @@ public final class LakeOptions {
 
   @Option(names = "--verbose", description = "Log what Spark, Hadoop and Iceberg do (INFO level).")
   public boolean verbose;
+
+  /** Starts Spark and opens the lake, which must exist already. */
+  public Lake openExistingLake() {
+    SparkSession spark = startSpark();
+    if (!Lake.exists(spark, lake)) {
+      throw new IllegalArgumentException("Cannot open the lake at " + lake
+          + ": there is no lake there yet; build one with `i94lake run` or name another with --lake");
+    }
+    return Lake.open(spark, lake);
+  }
 
   public SparkSession startSpark() {
     if (verbose) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code i94lake} command line. */
 @Command(name = "i94lake", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A data lake of US arrivals (I-94) with weather, demographics and airports.",
-    subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SqlCommand.class, RunsCommand.class, CheckCommand.class, RollbackCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int FAILED = 1;
 
@@ -19,7 +20,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, sql or help");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, sql, runs, check, rollback or help");
   }
 
   public static void main(String[] args) {

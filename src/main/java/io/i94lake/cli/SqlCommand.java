@@ -1,13 +1,13 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.pipeline.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +34,10 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ResultPrinter.Format format;
 
+  @Option(names = "--as-of", paramLabel = "RUN_ID|TIME",
+      description = "Read the tables as a run published them, or as they were at a time (2026-11-25T17:00:00Z).")
+  String asOf;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
       description = "At most this many rows in table format; csv and json print all (default: ${DEFAULT-VALUE}).")
   int maxRows;
@@ -47,13 +51,11 @@ public final class SqlCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Give the SQL statement either as QUERY or with --file, not both or neither");
     }
     String statement = query != null ? query : Files.readString(file);
-    SparkSession spark = lakeOptions.startSpark();
-    if (!Lake.exists(spark, lakeOptions.lake)) {
-      throw new IllegalArgumentException("Cannot query the lake at " + lakeOptions.lake
-          + ": there is no lake there yet; build one with `i94lake run` or name another with --lake");
+    Lake lake = lakeOptions.openExistingLake();
+    if (asOf != null) {
+      TimeTravel.viewTablesAsOf(lake, asOf);
     }
-    Lake.open(spark, lakeOptions.lake);
-    Dataset<Row> result = spark.sql(statement);
+    Dataset<Row> result = lake.spark().sql(statement);
     new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
     return 0;
   }

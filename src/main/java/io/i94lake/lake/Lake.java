@@ -159,6 +159,23 @@ public final class Lake {
     }
   }
 
+  /** Moves a table's {@code main} to one of its snapshots, back or forth (a rollback). */
+  public void setMain(String name, long snapshotId) {
+    icebergTable(name).manageSnapshots().setCurrentSnapshot(snapshotId).commit();
+  }
+
+  /** The snapshot that was a table's {@code main} at a time, if the table had one then. */
+  public java.util.OptionalLong mainSnapshotAt(String name, java.time.Instant time) {
+    Table table = icebergTable(name);
+    java.util.OptionalLong found = java.util.OptionalLong.empty();
+    for (org.apache.iceberg.HistoryEntry entry : table.history()) {
+      if (entry.timestampMillis() <= time.toEpochMilli()) {
+        found = java.util.OptionalLong.of(entry.snapshotId());
+      }
+    }
+    return found;
+  }
+
   /** Adds rows to a table on {@code main}, outside any run's audit (the run history). */
   public void append(String name, Dataset<Row> rows) {
     ensureTable(name, rows.schema(), List.of());

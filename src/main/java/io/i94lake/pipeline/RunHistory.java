@@ -47,7 +47,8 @@ public final class RunHistory {
       .add("resumed_from", DataTypes.StringType, true)
       .add("raw", DataTypes.StringType, true)
       .add("i94", DataTypes.StringType, true)
-      .add("max_rejected_share", DataTypes.DoubleType, true);
+      .add("max_rejected_share", DataTypes.DoubleType, true)
+      .add("note", DataTypes.StringType, true);
 
   static final StructType TASKS_SCHEMA = new StructType()
       .add("run_id", DataTypes.StringType, false)
@@ -80,6 +81,11 @@ public final class RunHistory {
 
   /** Keeps a finished run, its tasks and its checks. */
   public void record(RunSummary run) {
+    record(run, null);
+  }
+
+  /** Keeps a finished run, its tasks and its checks, with a note ("rollback to …"). */
+  public void record(RunSummary run, String note) {
     Instant ended = run.started().plus(run.elapsed());
     PipelineException failure = run.failure();
     Row row = RowFactory.create(run.runId(), run.trigger().label(), run.state().name(),
@@ -88,7 +94,7 @@ public final class RunHistory {
         run.failedChecks().stream().filter(CheckResult::blocks).toList().size(),
         failure == null ? null : failure.category().name(), failure == null ? null : failure.getMessage(),
         run.published().isEmpty() ? null : snapshotsText(run.published()), run.auditBranch(), run.resumedFrom(),
-        run.options().raw(), String.join("\n", run.options().i94()), run.options().maxRejectedShare());
+        run.options().raw(), String.join("\n", run.options().i94()), run.options().maxRejectedShare(), note);
     append(RUNS, List.of(row), RUNS_SCHEMA);
     append(TASKS, run.tasks().stream().map(task -> RowFactory.create(run.runId(), task.task(), task.state(), task.attempts(),
         task.started(), task.ended(), task.started() == null ? null : Duration.between(task.started(), task.ended()).toMillis() / 1000.0,
@@ -103,35 +109,44 @@ public final class RunHistory {
         Duration.between(holder.since(), noticed).toMillis() / 1000.0, 0L, 0L, 0L, 0,
         FailureCategory.WRITE_FAILED.name(), "The run's process (" + holder.pid() + " on " + holder.host()
             + ") ended before the run finished; nothing of it was published", null, Lake.auditBranch(holder.runId()),
-        null, null, null, null);
+        null, null, null, null, null);
     append(RUNS, List.of(row), RUNS_SCHEMA);
   }
 
   /** The most recent runs first. */
   public Dataset<Row> runs() {
-    return lake.hasTable(RUNS) ? lake.read(RUNS).orderBy(col("started_at").desc()) : lake.spark().createDataFrame(List.of(), RUNS_SCHEMA);
+    return table(RUNS, RUNS_SCHEMA).orderBy(col("started_at").desc());
   }
 
   public Optional<Row> run(String runId) {
-    return lake.hasTable(RUNS) ? lake.read(RUNS).filter(col("run_id").equalTo(runId)).collectAsList().stream().findFirst() : Optional.empty();
+    return table(RUNS, RUNS_SCHEMA).filter(col("run_id").equalTo(runId)).collectAsList().stream().findFirst();
   }
 
   public Dataset<Row> tasks(String runId) {
-    return lake.hasTable(TASKS) ? lake.read(TASKS).filter(col("run_id").equalTo(runId)).orderBy("started_at", "task")
-        : lake.spark().createDataFrame(List.of(), TASKS_SCHEMA);
+    return table(TASKS, TASKS_SCHEMA).filter(col("run_id").equalTo(runId)).orderBy("started_at", "task");
   }
 
   public Dataset<Row> checks(String runId) {
-    return lake.hasTable(CHECKS) ? lake.read(CHECKS).filter(col("run_id").equalTo(runId)).orderBy("table_name", "check_name")
-        : lake.spark().createDataFrame(List.of(), CHECKS_SCHEMA);
+    return table(CHECKS, CHECKS_SCHEMA).filter(col("run_id").equalTo(runId)).orderBy("table_name", "check_name");
   }
 
   /** The last run that published: what readers see now. */
   public Optional<Row> lastPublished() {
-    return lake.hasTable(RUNS)
-        ? lake.read(RUNS).filter(col("published_snapshots").isNotNull()).orderBy(col("ended_at").desc()).limit(1)
-            .collectAsList().stream().findFirst()
-        : Optional.empty();
+    return table(RUNS, RUNS_SCHEMA).filter(col("published_snapshots").isNotNull()).orderBy(col("ended_at").desc()).limit(1)
+        .collectAsList().stream().findFirst();
+  }
+
+  // the history table in today's columns, also when an older version wrote it (a run adds the new columns)
+  private Dataset<Row> table(String name, StructType schema) {
+    if (!lake.hasTable(name)) {
+      return lake.spark().createDataFrame(List.of(), schema);
+    }
+    Dataset<Row> rows = lake.read(name);
+    List<String> present = List.of(rows.columns());
+    return rows.select(java.util.Arrays.stream(schema.fields())
+        .map(field -> present.contains(field.name()) ? col(field.name()) : org.apache.spark.sql.functions.lit(null)
+            .cast(field.dataType()).as(field.name()))
+        .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** "country=123,us_state=456": the snapshots a run published, parsed back. */
