@@ -3,6 +3,8 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.pipeline.Pipeline;
+import io.i94lake.pipeline.RunHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,15 +31,19 @@ class BadInputTest {
     Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
   }
 
-  /** Every table's main snapshot and branches: what readers can see. */
-  private static Map<String, String> lakeState() {
+  /** What readers can see: the main snapshot of every data table. */
+  private static Map<String, Long> lakeState() {
     Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
-    Map<String, String> state = new TreeMap<>();
-    for (String name : lake.tableNames()) {
+    Map<String, Long> state = new TreeMap<>();
+    for (String name : Pipeline.TABLE_ORDER) {
       Table table = lake.icebergTable(name);
-      state.put(name, table.currentSnapshot().snapshotId() + " " + table.refs().keySet());
+      state.put(name, table.currentSnapshot().snapshotId());
     }
     return state;
+  }
+
+  private static String lastRunFailure() {
+    return new RunHistory(Lake.open(Fixtures.spark(), lakeFolder.toString())).runs().first().getAs("failure_category");
   }
 
   private static Cli runOn(Path raw) {
@@ -48,13 +54,14 @@ class BadInputTest {
   void missingFileFailsNamingWhatWasExpected() throws IOException {
     Path raw = Fixtures.copyOfSample("missing-airports");
     Files.delete(raw.resolve("airport-codes_csv.csv"));
-    Map<String, String> before = lakeState();
+    Map<String, Long> before = lakeState();
 
     Cli cli = runOn(raw);
 
     assertThat(cli.exitCode()).as("exit code of SOURCE_MISSING").isEqualTo(3);
     assertThat(cli.err()).contains("SOURCE_MISSING", "airport codes", raw.toString(), "airport-codes*.csv");
     assertThat(lakeState()).isEqualTo(before);
+    assertThat(lastRunFailure()).as("the failed run is in the history").isEqualTo("SOURCE_MISSING");
   }
 
   @Test
@@ -62,7 +69,7 @@ class BadInputTest {
     Path raw = Fixtures.copyOfSample("empty-demographics");
     Path demographics = raw.resolve("us-cities-demographics.csv");
     Files.write(demographics, new byte[0]);
-    Map<String, String> before = lakeState();
+    Map<String, Long> before = lakeState();
 
     Cli cli = runOn(raw);
 
@@ -76,7 +83,7 @@ class BadInputTest {
     Path raw = Fixtures.copyOfSample("comma-demographics");
     Path demographics = raw.resolve("us-cities-demographics.csv");
     Files.writeString(demographics, Files.readString(demographics).replace(';', ','));
-    Map<String, String> before = lakeState();
+    Map<String, Long> before = lakeState();
 
     Cli cli = runOn(raw);
 
@@ -120,13 +127,14 @@ class BadInputTest {
       lines.set(index, lines.get(index).replaceFirst("^[^,]+,", "someday,"));
     }
     Files.write(temperatures, lines, StandardCharsets.UTF_8);
-    Map<String, String> before = lakeState();
+    Map<String, Long> before = lakeState();
 
     Cli cli = runOn(raw);
 
     assertThat(cli.exitCode()).isEqualTo(4);
     assertThat(cli.err()).contains("SOURCE_MALFORMED", temperatures.toString(), "6,373 of 63,721 rows (10.0%)",
         "more than the allowed 5.0%", ":2: dt 'someday' is not a date");
-    assertThat(lakeState()).as("main snapshots and branches of every table").isEqualTo(before);
+    assertThat(lakeState()).as("main snapshots of every table").isEqualTo(before);
+    assertThat(lastRunFailure()).isEqualTo("SOURCE_MALFORMED");
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.RunOptions;
+import io.i94lake.pipeline.RunHistory;
 import io.i94lake.pipeline.RunSummary;
+import io.i94lake.pipeline.Trigger;
 import io.i94lake.source.DelimitedLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +74,8 @@ class RerunTest {
     Path march = marchCopyOfSample();
     Path april = Fixtures.sampleRaw().resolve("i94");
     Path lake = Fixtures.newFolder("months");
-    RunOptions options = Fixtures.options(Fixtures.sampleRaw(), lake).withI94(List.of(march.toString(), april.toString()));
+    RunOptions options = Fixtures.options(Fixtures.sampleRaw(), lake).withI94(List.of(march.toString(), april.toString()))
+        .withTrigger(Trigger.BACKFILL);
     RunSummary both = Fixtures.run(options.withMonths(Months.parse("2016-03..2016-04")));
     assertThat(both.table("immigration").write().rowsWritten()).isEqualTo(2000);
     List<Row> marchBefore = table(lake, "immigration").filter("month = 3").collectAsList();
@@ -86,5 +89,8 @@ class RerunTest {
     assertThat(table(lake, "immigration").count()).isEqualTo(2000);
     assertSameRows(table(lake, "immigration").filter("month = 4"),
         table(Fixtures.sampleLake().folder(), "immigration"), "April after its re-run");
+    List<Row> history = new RunHistory(Lake.open(Fixtures.spark(), lake.toString())).runs().collectAsList();
+    assertThat(history).extracting(run -> run.<String>getAs("months")).containsExactly("2016-04", "2016-03,2016-04");
+    assertThat(history).extracting(run -> run.<String>getAs("trigger")).containsOnly("backfill");
   }
 }

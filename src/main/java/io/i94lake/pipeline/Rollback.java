@@ -35,6 +35,12 @@ public final class Rollback {
     String runId = RunId.next(started);
     try (LakeLock lock = LakeLock.acquire(lake.warehouse(), runId, Duration.ZERO)) {
       Map<String, Long> snapshots = snapshotsOf(target);
+      snapshots.forEach((table, snapshot) -> {
+        if (!lake.hasTable(table) || lake.icebergTable(table).snapshot(snapshot) == null) {
+          throw new IllegalArgumentException("Cannot roll back to " + target + ": table " + table + " no longer has snapshot "
+              + snapshot + " (the table was dropped or its snapshots expired); nothing was changed");
+        }
+      });
       snapshots.forEach(lake::setMain);
       RunOptions options = RunOptions.of(lake.warehouse(), "").withTrigger(Trigger.ROLLBACK);
       history.record(new RunSummary(runId, Trigger.ROLLBACK, RunState.SUCCEEDED, options, List.of(), List.of(), List.of(),

@@ -28,7 +28,11 @@ public record CheckResult(String table, String constraint, Level level, boolean 
     return table + ": " + constraint + " " + (observed == null ? "not measured" : format(observed)) + " (" + threshold + ")";
   }
 
+  /** A value as people write it: 1, 0.98, 0.8730, 0.3333 (at most four decimals). */
   static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.format("%.4f", value);
+    if (Double.isInfinite(value) || Double.isNaN(value)) {
+      return String.valueOf(value);
+    }
+    return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }
