@@ -60,6 +60,7 @@ public final class ScheduledRuns {
   /** What a schedule did until it stopped. */
   public record Outcome(int runs, int published, int failed, int skippedFirings, String stopReason) {}
 
+  private static final String MISSED_FIRING = "missed firing";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final CronSchedule cron;
@@ -101,8 +102,10 @@ public final class ScheduledRuns {
     Scheduler scheduler = quartz();
     try {
       JobDetail job = JobBuilder.newJob(Job.class).withIdentity("pipeline run").storeDurably().build();
-      scheduler.setJobFactory((bundle, ignored) -> context -> fire(context.getScheduledFireTime().toInstant(),
-          context.getTrigger().getKey().getName().equals("missed firing")));
+      scheduler.setJobFactory((bundle, ignored) -> context -> {
+        boolean catchUp = context.getTrigger().getKey().getName().equals(MISSED_FIRING);
+        fire(catchUp ? missed.orElseThrow() : context.getScheduledFireTime().toInstant(), catchUp);
+      });
       scheduler.addJob(job, false);
       scheduler.scheduleJob(TriggerBuilder.newTrigger().forJob(job).withIdentity("cron")
           .withSchedule(CronScheduleBuilder.cronSchedule(cron.expression()).inTimeZone(TimeZone.getTimeZone(cron.zone()))
@@ -110,7 +113,7 @@ public final class ScheduledRuns {
           .build());
       if (missed.isPresent()) {
         log.accept("the firing of " + at(missed.get()) + " was missed while no schedule was running: running it now");
-        scheduler.scheduleJob(TriggerBuilder.newTrigger().forJob(job).withIdentity("missed firing").startNow().build());
+        scheduler.scheduleJob(TriggerBuilder.newTrigger().forJob(job).withIdentity(MISSED_FIRING).startNow().build());
       }
       scheduler.start();
       logNextFiring();
@@ -133,7 +136,7 @@ public final class ScheduledRuns {
   }
 
   /** Fires no more runs; the run going on, if any, is waited for. Safe to call from any thread, more than once. */
-  public void stop(String reason) {
+  public synchronized void stop(String reason) {
     if (stopReason == null) {
       stopReason = reason;
       log.accept("stopping the schedule: " + reason);
