@@ -1,16 +1,16 @@
 package io.i94lake.cli;
 
-import io.i94lake.pipeline.Months;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Pipeline;
+import io.i94lake.pipeline.PipelineException;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TableResult;
 import io.i94lake.pipeline.Trigger;
 import io.i94lake.quality.CheckResult;
-import io.i94lake.quality.LakeChecks;
+import io.i94lake.schedule.Alerts;
 import io.i94lake.source.SourceCount;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -28,52 +28,15 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
 
-  @Option(names = "--raw", paramLabel = "DIR",
-      description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "
-          + "GlobalLandTemperaturesByCity*.csv and an i94/ folder (default: the bundled sample, data/sample).")
-  String raw;
-
-  @Option(names = "--i94", paramLabel = "PATH", arity = "1..*", split = ",",
-      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: <raw>/i94).")
-  List<String> i94 = List.of();
-
-  @Option(names = "--months", paramLabel = "MONTHS",
-      description = "I-94 months to process: 2016-04, 2016-01..2016-12 or a comma-separated list; other months in the lake "
-          + "stay untouched (default: every month in the input).")
-  String months;
+  @Mixin
+  PipelineOptions pipelineOptions;
 
   @Option(names = "--resume", paramLabel = "RUN_ID",
       description = "Run again only the tasks of a failed run that did not succeed, with that run's options, then check and publish.")
   String resume;
 
-  @Option(names = "--max-rejected-share", paramLabel = "SHARE", defaultValue = "0.05",
-      description = "Fail when more than this share of a file's rows is malformed (default: ${DEFAULT-VALUE}).")
-  double maxRejectedShare;
-
-  @Option(names = "--min-share-known", paramLabel = "SHARE", defaultValue = "0.98",
-      description = "Least share of port, state and country codes that must be found in their tables (default: ${DEFAULT-VALUE}).")
-  double minShareKnown;
-
-  @Option(names = "--max-row-count-change", paramLabel = "FACTOR", defaultValue = "10",
-      description = "Fail when a table has this many times more or fewer rows than when last published (default: ${DEFAULT-VALUE}).")
-  double maxRowCountChange;
-
-  @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
-      description = "Tries per task before the run fails (default: ${DEFAULT-VALUE}).")
-  int attempts;
-
-  @Option(names = "--retry-pause", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
-      description = "Pause before a task's second try, doubled before each further one (default: ${DEFAULT-VALUE}).")
-  Duration retryPause;
-
-  @Option(names = "--task-timeout", paramLabel = "DURATION", defaultValue = "2h", converter = Durations.class,
-      description = "How long one try of a task may run (default: ${DEFAULT-VALUE}).")
-  Duration taskTimeout;
-
-  @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "24h", defaultValue = "0s",
-      converter = Durations.class,
-      description = "When another run is writing the lake, wait for it (up to DURATION, default 24h) instead of refusing.")
-  Duration lockWait;
+  @Mixin
+  AlertOptions alertOptions;
 
   @Spec
   CommandSpec spec;
@@ -81,6 +44,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Alerts alerts = new Alerts(alertOptions.settings(), message -> log(out, message));
     SparkSession spark = lakeOptions.startSpark();
     long startedNanos = System.nanoTime();
     Pipeline pipeline = new Pipeline(spark, message -> {
@@ -88,32 +52,31 @@ public final class RunCommand implements Callable<Integer> {
       out.flush();
     });
     RunSummary summary;
-    if (resume != null) {
-      out.printf("i94lake run: resuming run %s in lake %s%n", resume, lakeOptions.lake);
-      summary = pipeline.resume(lakeOptions.lake, resume);
-    } else {
-      RunOptions options = options();
-      out.printf("i94lake run: raw %s -> lake %s%n", options.raw(), options.lake());
-      summary = pipeline.run(options);
+    try {
+      if (resume != null) {
+        out.printf("i94lake run: resuming run %s in lake %s%n", resume, lakeOptions.lake);
+        summary = pipeline.resume(lakeOptions.lake, resume);
+      } else {
+        RunOptions options = pipelineOptions.options(lakeOptions.lake, Trigger.MANUAL);
+        out.printf("i94lake run: raw %s -> lake %s%n", options.raw(), options.lake());
+        summary = pipeline.run(options);
+      }
+    } catch (PipelineException refused) {
+      alerts.runRefused(resume != null ? Trigger.RESUME.label() : Trigger.MANUAL.label(), lakeOptions.lake, refused,
+          () -> Lake.open(spark, lakeOptions.lake));
+      throw refused;
     }
     print(summary, out);
     if (!summary.succeeded()) {
+      alerts.runFailed(summary, () -> Lake.open(spark, lakeOptions.lake));
       throw summary.failure();
     }
     return 0;
   }
 
-  RunOptions options() {
-    String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
-    Months selected = Months.parse(months);
-    return RunOptions.of(lakeOptions.lake, rawFolder)
-        .withI94(i94)
-        .withMonths(selected)
-        .withMaxRejectedShare(maxRejectedShare)
-        .withTrigger(selected.isAll() ? Trigger.MANUAL : Trigger.BACKFILL)
-        .withChecks(new LakeChecks(minShareKnown, maxRowCountChange, LakeChecks.DEFAULTS.maximumAge()))
-        .withRetries(new RunOptions.Retries(attempts, retryPause, taskTimeout))
-        .withLockWait(lockWait);
+  private static void log(PrintWriter out, String message) {
+    out.println(message);
+    out.flush();
   }
 
   static void print(RunSummary summary, PrintWriter out) {

@@ -29,7 +29,7 @@ public record CheckResult(String table, String constraint, Level level, boolean 
   }
 
   /** A value as people write it: 1, 0.98, 0.8730, 0.3333 (at most four decimals). */
-  static String format(double value) {
+  public static String format(double value) {
     if (Double.isInfinite(value) || Double.isNaN(value)) {
       return String.valueOf(value);
     }

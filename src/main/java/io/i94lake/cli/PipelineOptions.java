@@ -1,0 +1,69 @@
+package io.i94lake.cli;
+
+import io.i94lake.pipeline.Months;
+import io.i94lake.pipeline.RunOptions;
+import io.i94lake.pipeline.Trigger;
+import io.i94lake.quality.LakeChecks;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of a pipeline run, shared by {@code run} and {@code schedule}: what to read, thresholds, retries. */
+public final class PipelineOptions {
+  @Option(names = "--raw", paramLabel = "DIR",
+      description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "
+          + "GlobalLandTemperaturesByCity*.csv and an i94/ folder (default: the bundled sample, data/sample).")
+  String raw;
+
+  @Option(names = "--i94", paramLabel = "PATH", arity = "1..*", split = ",",
+      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: <raw>/i94).")
+  List<String> i94 = List.of();
+
+  @Option(names = "--months", paramLabel = "MONTHS",
+      description = "I-94 months to process: 2016-04, 2016-01..2016-12 or a comma-separated list; other months in the lake "
+          + "stay untouched (default: every month in the input).")
+  String months;
+
+  @Option(names = "--max-rejected-share", paramLabel = "SHARE", defaultValue = "0.05",
+      description = "Fail when more than this share of a file's rows is malformed (default: ${DEFAULT-VALUE}).")
+  double maxRejectedShare;
+
+  @Option(names = "--min-share-known", paramLabel = "SHARE", defaultValue = "0.98",
+      description = "Least share of port, state and country codes that must be found in their tables (default: ${DEFAULT-VALUE}).")
+  double minShareKnown;
+
+  @Option(names = "--max-row-count-change", paramLabel = "FACTOR", defaultValue = "10",
+      description = "Fail when a table has this many times more or fewer rows than when last published (default: ${DEFAULT-VALUE}).")
+  double maxRowCountChange;
+
+  @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
+      description = "Tries per task before the run fails (default: ${DEFAULT-VALUE}).")
+  int attempts;
+
+  @Option(names = "--retry-pause", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+      description = "Pause before a task's second try, doubled before each further one (default: ${DEFAULT-VALUE}).")
+  Duration retryPause;
+
+  @Option(names = "--task-timeout", paramLabel = "DURATION", defaultValue = "2h", converter = Durations.class,
+      description = "How long one try of a task may run (default: ${DEFAULT-VALUE}).")
+  Duration taskTimeout;
+
+  @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "24h", defaultValue = "0s",
+      converter = Durations.class,
+      description = "When another run is writing the lake, wait for it (up to DURATION, default 24h) instead of refusing.")
+  Duration lockWait;
+
+  /** What a run into {@code lake} is asked to do; a run of chosen months is a backfill unless the trigger says otherwise. */
+  public RunOptions options(String lake, Trigger trigger) {
+    String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
+    Months selected = Months.parse(months);
+    return RunOptions.of(lake, rawFolder)
+        .withI94(i94)
+        .withMonths(selected)
+        .withMaxRejectedShare(maxRejectedShare)
+        .withTrigger(trigger == Trigger.MANUAL && !selected.isAll() ? Trigger.BACKFILL : trigger)
+        .withChecks(new LakeChecks(minShareKnown, maxRowCountChange, LakeChecks.DEFAULTS.maximumAge()))
+        .withRetries(new RunOptions.Retries(attempts, retryPause, taskTimeout))
+        .withLockWait(lockWait);
+  }
+}
