@@ -13,8 +13,9 @@ public final class LakeOptions {
       description = "The lake folder or URI (default: ${DEFAULT-VALUE}).")
   public String lake;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = LakeSession.LOCAL_MASTER,
-      description = "Spark master: local[*], local[N] or a cluster URL (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master: local[*], local[N] or a cluster URL such as spark://127.0.0.1:7077 "
+          + "(default: the one spark-submit sets, else " + LakeSession.LOCAL_MASTER + ").")
   public String master;
 
   @Option(names = "--verbose", description = "Log what Spark, Hadoop and Iceberg do (INFO level).")

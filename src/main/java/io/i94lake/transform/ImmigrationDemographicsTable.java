@@ -19,16 +19,20 @@ public final class ImmigrationDemographicsTable {
 
   private ImmigrationDemographicsTable() {}
 
-  /** The demographics of each state, summed over its cities (one row per state). */
+  /**
+   * The demographics of each state, summed over its cities (one row per state). The age weights are summed as
+   * decimals: a sum of doubles depends on the order Spark adds the rows in, which depends on the partitioning, and the
+   * same input must give the same table on any cluster.
+   */
   public static Dataset<Row> stateDemographics(Dataset<Row> usDemographics) {
     return usDemographics.groupBy("state_code").agg(
             sum("total_population").as("state_population"),
             sum("foreign_born").as("state_foreign_born"),
-            sum(col("median_age").multiply(col("total_population"))).as("age_weight"),
+            sum(col("median_age").cast("decimal(12,4)").multiply(col("total_population"))).as("age_weight"),
             sum(when(col("median_age").isNotNull(), col("total_population"))).as("aged_population"))
         .select(col("state_code"), col("state_population"), col("state_foreign_born"),
             col("state_foreign_born").divide(col("state_population")).as("state_foreign_born_share"),
-            col("age_weight").divide(col("aged_population")).as("state_median_age"));
+            col("age_weight").divide(col("aged_population")).cast("double").as("state_median_age"));
   }
 
   /** @param arrivals described arrival records (see {@link I94Arrivals#describe}) */
