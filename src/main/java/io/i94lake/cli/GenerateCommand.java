@@ -74,9 +74,10 @@ public final class GenerateCommand implements Callable<Integer> {
     Generator.Result result = new Generator(options, quiet ? null : System.err, System.console() != null).run();
     PrintWriter printed = spec.commandLine().getOut();
     double seconds = result.arrivalsTime().toNanos() / 1e9;
-    printed.printf("wrote %,d I-94 records (%,d dirty) in %d %s files to %s in %.1f s: %,.0f rows/s, %,.0f rows/s per thread (%d threads)%n",
-        result.rows(), result.dirtyRows(), result.files(), options.format(), out.resolve("i94"), seconds, result.rowsPerSecond(),
-        result.rowsPerSecond() / Math.min(options.threads(), Math.max(1, result.files())), options.threads());
+    printed.printf("wrote %,d I-94 records (%,d dirty) in %d %s files to %s in %.1f s with %d threads: %,.0f rows/s; "
+            + "%,.0f rows per CPU second%n",
+        result.rows(), result.dirtyRows(), result.files(), options.format(), out.resolve("i94"), seconds, options.threads(),
+        result.rowsPerSecond(), result.rowsPerCpuSecond());
     printed.printf("wrote %,d temperature rows and copied %s in %.1f s%n", result.temperatureRows(),
         String.join(", ", Generator.COPIED), result.companionsTime().toNanos() / 1e9);
     return 0;
