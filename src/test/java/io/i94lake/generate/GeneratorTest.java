@@ -79,7 +79,7 @@ class GeneratorTest {
     Path otherSeed = generate("other-seed", ArrivalFormat.PARQUET, 8, 4, List.of(), 2);
 
     Map<String, byte[]> expected = contents(oneThread);
-    assertThat(expected).as("files").hasSize(5 + MONTHS.size() * 4);
+    assertThat(expected).as("files: the companions and 4 chunks a month").hasSize(Generator.COPIED.size() + 1 + MONTHS.size() * 4);
     assertThat(contents(threeThreads)).as("files written by three threads").containsExactlyEntriesOf(expected);
     Map<String, byte[]> selected = contents(someChunks);
     assertThat(selected.keySet()).as("files of chunks 1 and 3").contains("i94/i94_2016-03_part-00001.parquet", "i94/i94_2016-04_part-00003.parquet")
