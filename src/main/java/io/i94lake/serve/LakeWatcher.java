@@ -44,9 +44,15 @@ final class LakeWatcher {
     if (System.nanoTime() - checkedAt >= intervalNanos) {
       synchronized (this) {
         if (System.nanoTime() - checkedAt >= intervalNanos) {
-          LakeVersion version = readVersion();
-          if (!version.sameSnapshots(current.version)) {
-            current = ServedLake.load(lake, version);
+          try {
+            LakeVersion version = readVersion();
+            if (!version.sameSnapshots(current.version)) {
+              current = ServedLake.load(lake, version);
+            }
+          } catch (RuntimeException e) {
+            // the lake could not be read now (a file moved away, a full disk): go on answering from the last version
+            System.err.println("i94lake serve: cannot look for a new snapshot, still answering from immigration snapshot "
+                + current.version.snapshot("immigration") + ": " + e);
           }
           checkedAt = System.nanoTime();
         }
