@@ -1,0 +1,32 @@
+package io.i94lake.serve;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a reader sees: the {@code main} snapshot id of every table the server answers from, and when the last of
+ * them became {@code main} (was published).
+ */
+record LakeVersion(Map<String, Long> snapshots, Instant publishedAt) {
+  /** The tables the API answers from; the run history is read apart (it is not published through a branch). */
+  static final List<String> TABLES = List.of("us_state", "country", "port", "us_city", "us_airport", "us_demographics",
+      "us_weather", "immigration", "immigrant");
+
+  LakeVersion {
+    snapshots = java.util.Collections.unmodifiableMap(new TreeMap<>(snapshots));
+    if (!snapshots.keySet().containsAll(TABLES)) {
+      throw new IllegalArgumentException("A lake version needs a snapshot of every served table " + TABLES + ", got " + snapshots.keySet());
+    }
+  }
+
+  long snapshot(String table) {
+    return snapshots.get(table);
+  }
+
+  /** Same tables at the same snapshots (when they were published does not matter). */
+  boolean sameSnapshots(LakeVersion other) {
+    return other != null && snapshots.equals(other.snapshots);
+  }
+}

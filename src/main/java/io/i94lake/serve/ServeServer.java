@@ -1,0 +1,289 @@
+package io.i94lake.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.i94lake.lake.Lake;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code i94lake serve}: the JSON API and the dashboard over the lake's published tables. Public answers are
+ * aggregates only and are written once per snapshot; regulator answers need a bearer token. Every JSON answer
+ * names the snapshots it was answered from.
+ */
+public final class ServeServer implements AutoCloseable {
+  static final List<String> VISA_CATEGORIES = List.of("Business", "Pleasure", "Student");
+  static final List<String> TRAVEL_MODES = List.of("Air", "Sea", "Land", "Not reported");
+  private static final String WEB = "/io/i94lake/serve/web";
+
+  private final LakeWatcher watcher;
+  private final Tokens tokens;
+  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private final Javalin app;
+
+  private ServeServer(LakeWatcher watcher, Tokens tokens) {
+    this.watcher = watcher;
+    this.tokens = tokens;
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(WEB, Location.CLASSPATH);
+      config.http.defaultContentType = "application/json";
+    });
+    routes();
+  }
+
+  /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */
+  public static ServeServer start(Lake lake, String host, int port, Tokens tokens, Duration refreshInterval) {
+    ServeServer server = new ServeServer(new LakeWatcher(lake, refreshInterval), tokens);
+    server.app.start(host, port);
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** What {@code /api/snapshot} says, for the command line's start message. */
+  public String describe() {
+    ServedLake lake = watcher.current();
+    return String.format("%,d arrivals (%,d groups of counts) at immigration snapshot %d, loaded in %.1f s",
+        lake.arrivals.size, lake.counts.groups(), lake.version.snapshot("immigration"), lake.loadTime.toMillis() / 1000.0);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void routes() {
+    app.get("/health", context -> send(context, watcher.current(), Map.of("status", "ok")));
+    app.get("/api/snapshot", context -> {
+      ServedLake lake = watcher.current();
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("published_by_run", lake.publishedBy);
+      answer.put("arrivals", lake.arrivals.size);
+      answer.put("count_groups", lake.counts.groups());
+      answer.put("load_seconds", lake.loadTime.toMillis() / 1000.0);
+      send(context, lake, answer);
+    });
+    app.get("/api/runs", context -> send(context, watcher.current(), Map.of("runs", watcher.runStatus().runs())));
+
+    app.get("/api/destinations/states", publicAnswer((lake, params) -> Map.of("states", new PublicAnswers(lake).states())));
+    app.get("/api/destinations/states/{code}", publicAnswer((lake, params) ->
+        new PublicAnswers(lake).state(params.path("code"))));
+    app.get("/api/destinations/cities/{city_id}", publicAnswer((lake, params) -> new PublicAnswers(lake).city(params.id("city_id"))));
+    app.get("/api/search", publicAnswer((lake, params) -> {
+      String text = params.text("q");
+      if (text == null) {
+        throw ApiError.badRequest("Give the city or state name to search for as q, e.g. /api/search?q=boston");
+      }
+      return new PublicAnswers(lake).search(text);
+    }));
+    app.get("/api/arrivals", publicAnswer((lake, params) -> new PublicAnswers(lake).arrivals(arrivalFilter(lake, params), params.top())));
+
+    app.get("/api/regulator/arrivals/{cicid}", regulator(context -> {
+      long cicid = new Params(context).id("cicid");
+      ServedLake lake = watcher.current();
+      send(context, lake, Map.of("record", new RegulatorAnswers(lake).byCicid(cicid)));
+    }));
+    app.get("/api/regulator/admissions/{admission_number}", regulator(context -> {
+      long number = new Params(context).id("admission_number");
+      ServedLake lake = watcher.current();
+      send(context, lake, Map.of("records", new RegulatorAnswers(lake).byAdmissionNumber(number)));
+    }));
+    app.get("/api/regulator/arrivals", regulator(context -> {
+      ListRequest request = new ListRequest(context);
+      String port = request.params.text("port");
+      LocalDate from = request.params.date("from", null);
+      LocalDate to = request.params.date("to", null);
+      if (from != null && to != null && to.isBefore(from)) {
+        throw ApiError.badRequest("to " + to + " is before from " + from);
+      }
+      request.answer("arrivals", answers -> answers.arrivalsAt(port == null ? null : port.toUpperCase(), from, to), false);
+    }));
+    app.get("/api/regulator/permits-ending", regulator(context -> {
+      ListRequest request = new ListRequest(context);
+      LocalDate asOf = request.params.date("as_of", LocalDate.now(ZoneOffset.UTC));
+      int withinDays = request.params.integer("within_days", 30, 0, 3660);
+      request.answer("permits-ending-" + asOf, answers -> answers.permitsEnding(asOf, withinDays), false);
+    }));
+    app.get("/api/regulator/overstays", regulator(context -> {
+      ListRequest request = new ListRequest(context);
+      LocalDate asOf = request.params.date("as_of", LocalDate.now(ZoneOffset.UTC));
+      request.answer("overstays-" + asOf, answers -> answers.overstays(asOf), true);
+    }));
+
+    app.exception(ApiError.class, (error, context) -> fail(context, error.status(), error.getMessage()));
+    app.exception(Exception.class, (error, context) -> {
+      System.err.println("i94lake serve: " + context.method() + " " + context.path() + " failed:");
+      error.printStackTrace();
+      fail(context, 500, "The server could not answer " + context.path() + " (" + error.getClass().getSimpleName()
+          + "); its log has the details");
+    });
+    app.error(404, context -> {
+      if (context.attribute("answered-with-error") == null) {
+        fail(context, 404, "Nothing is at " + context.path() + "; the API is listed at /api");
+      }
+    });
+    app.get("/api", context -> send(context, watcher.current(), Map.of("endpoints", ENDPOINTS)));
+  }
+
+  static final List<String> ENDPOINTS = List.of("/health", "/api/snapshot", "/api/runs", "/api/destinations/states",
+      "/api/destinations/states/{code}", "/api/destinations/cities/{city_id}", "/api/search?q=", "/api/arrivals",
+      "/api/regulator/arrivals/{cicid}", "/api/regulator/admissions/{admission_number}", "/api/regulator/arrivals",
+      "/api/regulator/permits-ending", "/api/regulator/overstays");
+
+  private static ArrivalFilter arrivalFilter(ServedLake lake, Params params) {
+    String port = params.text("port");
+    if (port != null && !lake.places.ports.containsKey(port.toUpperCase())) {
+      throw ApiError.badRequest("port '" + port + "' is not a port of entry code such as NYC");
+    }
+    String state = params.text("destination_state");
+    if (state != null && !lake.places.states.containsKey(state.toUpperCase())) {
+      throw ApiError.badRequest("destination_state '" + state + "' is not a US state code such as CA");
+    }
+    return new ArrivalFilter(params.month("month"), params.integer("residence_country", null, 0, 999),
+        params.oneOf("visa_category", VISA_CATEGORIES), params.oneOf("travel_mode", TRAVEL_MODES),
+        port == null ? null : java.util.Set.of(port.toUpperCase()), state == null ? null : state.toUpperCase());
+  }
+
+  private interface Answer {
+    Object answer(ServedLake lake, Params params);
+  }
+
+  // a public answer is written once per snapshot and request, then sent as stored bytes
+  private Handler publicAnswer(Answer answer) {
+    return context -> {
+      ServedLake lake = watcher.current();
+      String request = context.path() + "?" + java.util.Objects.requireNonNullElse(context.queryString(), "");
+      byte[] body = lake.answer(request, () -> write(envelope(lake, answer.answer(lake, new Params(context)))));
+      context.header("I94lake-Snapshot", String.valueOf(lake.version.snapshot("immigration")));
+      context.contentType("application/json").result(body);
+    };
+  }
+
+  // regulators only: no token or a wrong one gets 401 before anything about the record is looked at
+  private Handler regulator(Handler handler) {
+    return context -> {
+      String header = context.header("Authorization");
+      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        context.header("WWW-Authenticate", "Bearer realm=\"i94lake regulators\"");
+        throw new ApiError(401, "This is for regulators: send your token as the header 'Authorization: Bearer TOKEN'");
+      }
+      String user = tokens.user(header.substring(7).strip()).orElse(null);
+      if (user == null) {
+        context.header("WWW-Authenticate", "Bearer realm=\"i94lake regulators\", error=\"invalid_token\"");
+        throw new ApiError(401, "The token is not valid: ask for a regulator token");
+      }
+      context.attribute("user", user);
+      context.header("Cache-Control", "no-store");
+      handler.handle(context);
+    };
+  }
+
+  /** A regulator list: one page as JSON, or every row as CSV with format=csv. */
+  private final class ListRequest {
+    final Context context;
+    final Params params;
+    final int page;
+    final int pageSize;
+    final boolean csv;
+
+    ListRequest(Context context) {
+      this.context = context;
+      this.params = new Params(context);
+      this.page = params.page();
+      this.pageSize = params.pageSize();
+      this.csv = params.csv();
+    }
+
+    void answer(String name, Function<RegulatorAnswers, int[]> list, boolean withCounts) throws IOException {
+      ServedLake lake = watcher.current();
+      RegulatorAnswers answers = new RegulatorAnswers(lake);
+      int[] rows = list.apply(answers);
+      if (csv) {
+        sendCsv(context, lake, answers, rows, name + ".csv");
+        return;
+      }
+      Map<String, Object> answer = answers.page(rows, page, pageSize);
+      if (withCounts) {
+        answer.put("counts", answers.countsOf(rows));
+      }
+      send(context, lake, answer);
+    }
+  }
+
+  private void sendCsv(Context context, ServedLake lake, RegulatorAnswers answers, int[] rows, String fileName) throws IOException {
+    context.contentType("text/csv; charset=utf-8");
+    context.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    context.header("I94lake-Snapshot", String.valueOf(lake.version.snapshot("immigration")));
+    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(context.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    out.write(String.join(",", RegulatorAnswers.COLUMNS));
+    out.write("\r\n");
+    for (int row : rows) {
+      Map<String, Object> record = answers.record(row);
+      out.write(record.values().stream().map(ServeServer::csvField).collect(Collectors.joining(",")));
+      out.write("\r\n");
+    }
+    out.flush();
+  }
+
+  private static String csvField(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private Map<String, Object> envelope(ServedLake lake, Object answer) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("snapshots", lake.version.snapshots());
+    envelope.put("published_at", lake.version.publishedAt().toString());
+    if (answer instanceof Map<?, ?> fields) {
+      fields.forEach((key, value) -> envelope.put(String.valueOf(key), value));
+    } else {
+      envelope.put("answer", answer);
+    }
+    return envelope;
+  }
+
+  private void send(Context context, ServedLake lake, Object answer) {
+    context.header("I94lake-Snapshot", String.valueOf(lake.version.snapshot("immigration")));
+    context.contentType("application/json").result(write(envelope(lake, answer)));
+  }
+
+  private void fail(Context context, int status, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("status", status);
+    error.put("error", message);
+    context.attribute("answered-with-error", true);
+    context.status(status).contentType("application/json").result(write(error));
+  }
+
+  private byte[] write(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write an answer as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.i94lake.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.i94lake.Fixtures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's chromium, headless, driven by chromedriver): charts drawn with data,
+ * a destination found, an arrival looked up with a token. Screenshots go to target/screenshots/.
+ */
+class ServeBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String TOKEN = "carol-token-0123456789";
+  private static ServeServer server;
+  private static WebDriver browser;
+  private static String base;
+
+  @BeforeAll
+  static void openTheDashboard() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    server = ServeServer.start(Fixtures.sampleLake().lake(), "127.0.0.1", 0, Tokens.parse("carol=" + TOKEN, "test"), Duration.ofSeconds(1));
+    base = "http://127.0.0.1:" + server.port();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory(Fixtures.newFolder("chromium"), "profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path folder = Fixtures.home().resolve("target/screenshots");
+    Files.createDirectories(folder);
+    File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void theArrivalsOverviewDrawsItsChartsWithData() throws IOException {
+    browser.get(base + "/#arrivals");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("arrivals-total"), "1,000 arrivals"));
+    for (String chart : List.of("chart-month", "chart-countries", "chart-visa", "chart-mode", "chart-ports")) {
+      waiting().until(driver -> !driver.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty());
+      Number points = (Number) ((JavascriptExecutor) browser).executeScript(
+          "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[0].data.length", chart);
+      assertThat(points.intValue()).as(chart + " data points").isPositive();
+    }
+    Number visaSlices = (Number) ((JavascriptExecutor) browser).executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('chart-visa')).getOption().series[0].data.length");
+    assertThat(visaSlices.intValue()).isEqualTo(3);
+    assertThat(browser.findElement(By.id("snapshot")).getText()).startsWith("immigration snapshot ");
+    screenshot("dashboard.png");
+  }
+
+  @Test
+  void theDestinationExplorerFindsACity() throws IOException {
+    browser.get(base + "/#destinations");
+    browser.findElement(By.id("search-text")).sendKeys("Boston");
+    browser.findElement(By.cssSelector("#search-form button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile"), "Boston, MA"));
+    assertThat(browser.findElement(By.id("profile")).getText()).contains("population", "Latest weather", "Airports", "Arrivals");
+    screenshot("destinations.png");
+  }
+
+  @Test
+  void aRegulatorLooksUpAnArrivalWithTheirToken() throws IOException {
+    long cicid = Fixtures.sampleLake().lake().spark().sql("SELECT min(cicid) FROM " + Fixtures.sampleLake().lake().table("immigration"))
+        .first().getLong(0);
+    browser.get(base + "/#regulator");
+    browser.findElement(By.id("token")).sendKeys("not-the-token-0123");
+    browser.findElement(By.id("lookup-id")).sendKeys(String.valueOf(cicid));
+    browser.findElement(By.id("lookup-button")).click();
+    WebElement result = browser.findElement(By.id("lookup-result"));
+    waiting().until(ExpectedConditions.textToBePresentInElement(result, "The token is not valid"));
+    assertThat(result.getText()).doesNotContain("arrival_date");
+
+    browser.findElement(By.id("token")).clear();
+    browser.findElement(By.id("token")).sendKeys(TOKEN);
+    browser.findElement(By.id("lookup-button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElement(result, "Arrival " + cicid));
+    assertThat(result.getText()).contains("arrival_date", "visa_type", "port_name", "citizenship_country");
+    screenshot("regulator.png");
+  }
+
+  @Test
+  void thePipelineStatusShowsTheRuns() throws IOException {
+    browser.get(base + "/#pipeline");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));
+    assertThat(browser.findElement(By.id("pipeline")).getText()).contains(Fixtures.sampleLake().summary().runId(), "immigration");
+    screenshot("pipeline.png");
+  }
+}
