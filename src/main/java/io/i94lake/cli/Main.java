@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "i94lake", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A data lake of US arrivals (I-94) with weather, demographics and airports.",
     subcommands = {RunCommand.class, SqlCommand.class, RunsCommand.class, CheckCommand.class, RollbackCommand.class,
-        CommandLine.HelpCommand.class})
+        PublishCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int FAILED = 1;
 
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, sql, runs, check, rollback or help");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, sql, runs, check, rollback, publish or help");
   }
 
   public static void main(String[] args) {
