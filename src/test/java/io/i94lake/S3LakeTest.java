@@ -38,10 +38,12 @@ class S3LakeTest {
   private static S3MockServer server;
   private static java.nio.file.Path catalogFile;
   private static Map<String, String> environment;
+  private static final String WAREHOUSE_SCHEMA = "i94s3_" + Long.toString(System.nanoTime(), 36);
   private static String firstRunId;
 
   @BeforeAll
   static void startS3() throws Exception {
+    WarehousePublishTest.requirePostgres();
     java.nio.file.Path folder = Fixtures.newFolder("s3-lake");
     server = S3MockServer.start(BUCKET, folder);
     catalogFile = folder.resolve("catalog.sqlite");
@@ -53,12 +55,21 @@ class S3LakeTest {
         "AWS_ACCESS_KEY_ID", "test-access-key",
         "AWS_SECRET_ACCESS_KEY", "test-secret-key",
         "I94LAKE_CATALOG_URI", "jdbc:sqlite:" + catalogFile));
+    // and every run that publishes copies the lake into PostgreSQL (the setting publish-jdbc)
+    environment.putAll(Map.of(
+        "I94LAKE_PUBLISH_JDBC", WarehousePublishTest.URL,
+        "I94LAKE_PUBLISH_USER", WarehousePublishTest.USER,
+        "I94LAKE_PUBLISH_PASSWORD", WarehousePublishTest.PASSWORD,
+        "I94LAKE_PUBLISH_SCHEMA", WAREHOUSE_SCHEMA));
   }
 
   @AfterAll
-  static void stopS3() {
+  static void stopS3() throws SQLException {
     if (server != null) {
       server.close();
+    }
+    try (Connection connection = WarehousePublishTest.connect()) {
+      connection.createStatement().execute("DROP SCHEMA IF EXISTS " + WAREHOUSE_SCHEMA + " CASCADE");
     }
   }
 
@@ -94,6 +105,13 @@ class S3LakeTest {
         "SELECT (SELECT count(*) FROM immigration) AS arrivals, (SELECT count(*) FROM us_state) AS states");
     assertThat(sql.exitCode()).as(sql.err()).isZero();
     assertThat(sql.out()).isEqualTo("arrivals,states\n1000,54\n");
+
+    assertThat(run.out()).as("the automatic copy to the warehouse").contains("published 9 tables");
+    try (Connection warehouse = WarehousePublishTest.connect();
+         ResultSet rows = warehouse.createStatement().executeQuery("SELECT count(*) FROM " + WAREHOUSE_SCHEMA + ".immigration_demographics")) {
+      rows.next();
+      assertThat(rows.getLong(1)).as("arrivals in the warehouse").isEqualTo(1000);
+    }
   }
 
   /** The sample with every I-94 port code replaced by one no dictionary knows. */

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * the same rows as the lake, keys and lookup indexes, and a swap that readers never see half-done.
  */
 class WarehousePublishTest {
-  private static final String URL = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/i94lake");
-  private static final String USER = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_USER", "i94lake");
-  private static final String PASSWORD = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_PASSWORD", "i94lake");
+  static final String URL = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/i94lake");
+  static final String USER = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_USER", "i94lake");
+  static final String PASSWORD = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_PASSWORD", "i94lake");
   private static final String SCHEMA = "i94test_" + Long.toString(System.nanoTime(), 36);
 
   @BeforeAll
@@ -50,7 +50,7 @@ class WarehousePublishTest {
     }
   }
 
-  private static Connection connect() throws SQLException {
+  static Connection connect() throws SQLException {
     return DriverManager.getConnection(URL, USER, PASSWORD);
   }
 

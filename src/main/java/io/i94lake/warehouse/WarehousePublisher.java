@@ -87,7 +87,7 @@ public final class WarehousePublisher {
           + " has not published it; run `i94lake run` first");
     }
     long snapshotId = lake.icebergTable(table.name()).currentSnapshot().snapshotId();
-    Dataset<Row> rows = lake.spark().read().option("snapshot-id", snapshotId).table(lake.table(table.name()));
+    Dataset<Row> rows = lake.spark().read().option("versionAsOf", snapshotId).table(lake.table(table.name()));
     StructType columns = rows.schema();
     execute(connection, PostgresCopy.createTable(loading, table.name(), columns));
     // each Spark partition streams over its own connection: the load schema is seen by no reader yet
