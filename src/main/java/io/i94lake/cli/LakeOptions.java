@@ -1,13 +1,15 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeSession;
+import io.i94lake.lake.S3Settings;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
-/** The options every command shares: where the lake is, which Spark to use, how much to log. */
+/** The options every command shares: where the lake is (and for S3, how to reach it), which Spark to use, how much to log. */
 public final class LakeOptions {
   @Option(names = "--lake", paramLabel = "PATH", defaultValue = "lake",
       description = "The lake folder or URI (default: ${DEFAULT-VALUE}).")
@@ -21,12 +23,38 @@ public final class LakeOptions {
   @Option(names = "--verbose", description = "Log what Spark, Hadoop and Iceberg do (INFO level).")
   public boolean verbose;
 
+  @Option(names = "--catalog-uri", paramLabel = "JDBC_URL",
+      description = "For a lake on S3: the database of its Iceberg catalog, jdbc:sqlite:FILE or jdbc:postgresql://host:port/db"
+          + "?user=U&password=P (default: jdbc:sqlite:~/.i94lake/catalog.sqlite).")
+  public String catalogUri;
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3 service URL (default: AWS_ENDPOINT_URL, else AWS).")
+  public String s3Endpoint;
+
+  @Option(names = "--s3-region", paramLabel = "REGION", description = "S3 region (default: AWS_REGION).")
+  public String s3Region;
+
+  @Option(names = "--s3-path-style", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      description = "Address buckets as ENDPOINT/BUCKET (most S3-compatible servers need it).")
+  public Boolean s3PathStyle;
+
+  @Option(names = "--s3-access-key", paramLabel = "KEY", description = "S3 access key (default: AWS_ACCESS_KEY_ID).")
+  public String s3AccessKey;
+
+  @Option(names = "--s3-secret-key", paramLabel = "SECRET", description = "S3 secret key (default: AWS_SECRET_ACCESS_KEY).")
+  public String s3SecretKey;
+
+  @Option(names = "--s3-session-token", paramLabel = "TOKEN", hidden = true, description = "Default: AWS_SESSION_TOKEN.")
+  public String s3SessionToken;
+
   /** Starts Spark and opens the lake, which must exist already. */
   public Lake openExistingLake() {
     SparkSession spark = startSpark();
     if (!Lake.exists(spark, lake)) {
-      throw new IllegalArgumentException("Cannot open the lake at " + lake
-          + ": there is no lake there yet; build one with `i94lake run` or name another with --lake");
+      LakeCatalog catalog = LakeCatalog.of(spark, lake);
+      throw new IllegalArgumentException("Cannot open the lake at " + lake + ": there is no lake there yet"
+          + (catalog.isJdbc() ? " in catalog " + catalog.describe() + " (name the catalog database with --catalog-uri)" : "")
+          + "; build one with `i94lake run` or name another with --lake");
     }
     return Lake.open(spark, lake);
   }
@@ -35,6 +63,14 @@ public final class LakeOptions {
     if (verbose) {
       Configurator.setRootLevel(Level.INFO);
     }
-    return LakeSession.start(master);
+    SparkSession spark = LakeSession.start(master);
+    new S3Settings(s3Endpoint, s3Region, s3PathStyle, s3AccessKey, s3SecretKey, s3SessionToken)
+        .applyTo(spark.sparkContext().hadoopConfiguration());
+    if (catalogUri != null) {
+      spark.conf().set(LakeCatalog.URI_SETTING, catalogUri);
+    } else {
+      spark.conf().unset(LakeCatalog.URI_SETTING);
+    }
+    return spark;
   }
 }

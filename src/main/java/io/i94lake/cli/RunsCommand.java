@@ -34,7 +34,7 @@ public final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     Lake lake = lakeOptions.openExistingLake();
     PrintWriter out = spec.commandLine().getOut();
-    LakeLock.holder(lake.warehouse()).ifPresent(holder -> out.println("now running: " + holder));
+    LakeLock.holder(lake).ifPresent(holder -> out.println("now running: " + holder));
     new ResultPrinter(out).print(new RunHistory(lake).runs().limit(limit).selectExpr("run_id", "trigger", "state", "months",
         "started_at", "seconds", "rows_in", "rows_written", "rows_rejected", "checks_failed", "failure_category",
         "substr(coalesce(error, note), 1, 100) AS error_or_note"), format, limit);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,11 +16,20 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Defaults for every option, first from the environment ({@code --max-rejected-share} ← {@code I94LAKE_MAX_REJECTED_SHARE}),
  * then from a properties file ({@code max-rejected-share=0.05}) named by {@code I94LAKE_CONFIG} or found as
- * {@code ./i94lake.properties}, else the option's own default. The command line wins over all of them.
+ * {@code ./i94lake.properties}, then for S3 options the AWS SDK's variables ({@code AWS_ACCESS_KEY_ID}, …), else the
+ * option's own default. The command line wins over all of them.
  */
 public final class Settings implements IDefaultValueProvider {
   public static final String CONFIG_VARIABLE = "I94LAKE_CONFIG";
   public static final String DEFAULT_CONFIG_FILE = "i94lake.properties";
+
+  /** The AWS SDK's own variables, used when neither an I94LAKE_ variable nor the file sets an S3 option. */
+  private static final Map<String, List<String>> STANDARD_VARIABLES = Map.of(
+      "s3-endpoint", List.of("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"),
+      "s3-region", List.of("AWS_REGION", "AWS_DEFAULT_REGION"),
+      "s3-access-key", List.of("AWS_ACCESS_KEY_ID"),
+      "s3-secret-key", List.of("AWS_SECRET_ACCESS_KEY"),
+      "s3-session-token", List.of("AWS_SESSION_TOKEN"));
 
   private final Map<String, String> environment;
   private final Properties file;
@@ -37,7 +47,13 @@ public final class Settings implements IDefaultValueProvider {
     String key = option.longestName().replaceFirst("^-+", "");
     String variable = "I94LAKE_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
     String value = environment.get(variable);
-    return value != null ? value : file.getProperty(key);
+    if (value == null) {
+      value = file.getProperty(key);
+    }
+    for (String standard : STANDARD_VARIABLES.getOrDefault(key, List.of())) {
+      value = value != null ? value : environment.get(standard);
+    }
+    return value;
   }
 
   /** The folder the launcher runs from: the bundled sample and config live below it. */

@@ -23,7 +23,8 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The lake: an Iceberg catalog (Hadoop catalog on the lake folder) with the namespace {@code i94}.
+ * The lake: an Iceberg catalog ({@link LakeCatalog}: a Hadoop catalog on a lake folder, a JDBC catalog for a lake on
+ * S3) with the namespace {@code i94}.
  * With {@link LakeAudit}, the only code that writes or commits tables.
  */
 public final class Lake {
@@ -39,38 +40,51 @@ public final class Lake {
 
   private final SparkSession spark;
   private final String catalog;
-  private final String warehouse;
+  private final LakeCatalog lakeCatalog;
 
-  private Lake(SparkSession spark, String catalog, String warehouse) {
+  private Lake(SparkSession spark, String catalog, LakeCatalog lakeCatalog) {
     this.spark = spark;
     this.catalog = catalog;
-    this.warehouse = warehouse;
+    this.lakeCatalog = lakeCatalog;
   }
 
-  /** Opens (and creates when missing) the lake at a folder or URI, and makes its tables the session's default. */
+  /**
+   * Opens (and creates when missing) the lake at a folder or URI, and makes its tables the session's default.
+   * A folder keeps a Hadoop catalog; an object store ({@code s3://}, {@code s3a://}) Iceberg's JDBC catalog
+   * (see {@link LakeCatalog}).
+   */
   public static Lake open(SparkSession spark, String location) {
-    String warehouse = warehouse(location);
-    String catalog = catalogFor(spark, warehouse);
-    String prefix = "spark.sql.catalog." + catalog;
-    spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
-    spark.conf().set(prefix + ".type", "hadoop");
-    spark.conf().set(prefix + ".warehouse", warehouse);
-    // every read sees the newest commit, also in a long-running process
-    spark.conf().set(prefix + ".cache-enabled", "false");
+    LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
+    String catalog = register(spark, lakeCatalog);
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + NAMESPACE);
     spark.sql("USE " + catalog + "." + NAMESPACE);
-    return new Lake(spark, catalog, warehouse);
+    return new Lake(spark, catalog, lakeCatalog);
   }
 
-  /** True when a lake with the i94 namespace exists at the location. */
+  /** True when a lake with the i94 namespace exists at the location (for an object store: in its catalog). */
   public static boolean exists(SparkSession spark, String location) {
-    Path namespace = new Path(warehouse(location), NAMESPACE);
+    LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
+    if (lakeCatalog.isJdbc()) {
+      String catalog = register(spark, lakeCatalog);
+      return !spark.sql("SHOW NAMESPACES IN " + catalog).filter("namespace = '" + NAMESPACE + "'").isEmpty();
+    }
+    Path namespace = new Path(lakeCatalog.warehouse(), NAMESPACE);
     try {
       FileSystem fileSystem = namespace.getFileSystem(spark.sparkContext().hadoopConfiguration());
       return fileSystem.exists(namespace);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot look for a lake at " + location, e);
     }
+  }
+
+  private static String register(SparkSession spark, LakeCatalog lakeCatalog) {
+    String catalog = catalogFor(spark, lakeCatalog.warehouse());
+    String prefix = "spark.sql.catalog." + catalog;
+    spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
+    lakeCatalog.sparkOptions().forEach((key, value) -> spark.conf().set(prefix + "." + key, value));
+    // every read sees the newest commit, also in a long-running process
+    spark.conf().set(prefix + ".cache-enabled", "false");
+    return catalog;
   }
 
   /** A lake folder as the absolute location Iceberg stores; URIs such as s3a://bucket/prefix stay as given. */
@@ -99,7 +113,12 @@ public final class Lake {
   }
 
   public String warehouse() {
-    return warehouse;
+    return lakeCatalog.warehouse();
+  }
+
+  /** How the lake's tables are catalogued: a Hadoop catalog in its folder, or a JDBC catalog database. */
+  public LakeCatalog catalog() {
+    return lakeCatalog;
   }
 
   /** The fully qualified name of a lake table, e.g. {@code lake.i94.us_state}. */

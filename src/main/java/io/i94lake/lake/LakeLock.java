@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The lake's writer lock: a file created atomically next to the tables, naming the run, process and host that
- * holds it. A second run is refused (or waits); a lock left by a process that no longer runs on this host is
- * taken over, and the run that held it is reported so it can be recorded as failed.
+ * The lake's writer lock, naming the run, process and host that holds it: for a lake folder a file created
+ * atomically next to the tables ({@value #FILE}); for a lake on an object store, where no such file can be
+ * created atomically, a row with a unique key in the lake's catalog database ({@link CatalogLockStore}). A second
+ * run is refused (or waits); a lock left by a process that no longer runs on this host is taken over, and the run
+ * that held it is reported so it can be recorded as failed.
  */
 public final class LakeLock implements AutoCloseable {
   static final String FILE = "_i94lake_run.lock";
@@ -36,50 +38,74 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
-  private final Path file;
+  /** Where a lock is kept: it is created only when absent, read, and removed only by the holder it names. */
+  interface Store {
+    /** Creates the lock naming {@code holder}; false when another holder has it. */
+    boolean tryCreate(Holder holder);
+
+    Optional<Holder> read();
+
+    /** Removes the lock if {@code holder} still holds it. */
+    void remove(Holder holder);
+  }
+
+  private final Store store;
+  private final Holder holder;
   private final Holder abandoned;
 
-  private LakeLock(Path file, Holder abandoned) {
-    this.file = file;
+  private LakeLock(Store store, Holder holder, Holder abandoned) {
+    this.store = store;
+    this.holder = holder;
     this.abandoned = abandoned;
   }
 
   /**
-   * Takes the lock of a local lake folder for a run.
+   * Takes the lock of a lake for a run.
    *
    * @param wait how long to wait for another run to finish; zero to refuse at once
    */
+  public static LakeLock acquire(Lake lake, String runId, Duration wait) {
+    return acquire(store(lake.catalog()), lake.warehouse(), runId, wait);
+  }
+
+  /** Takes the lock of a local lake folder for a run. */
   public static LakeLock acquire(String warehouse, String runId, Duration wait) {
-    Path file = Path.of(warehouse).resolve(FILE);
+    return acquire(new FileStore(Path.of(warehouse).resolve(FILE)), warehouse, runId, wait);
+  }
+
+  private static LakeLock acquire(Store store, String warehouse, String runId, Duration wait) {
     Instant deadline = Instant.now().plus(wait);
     Holder abandoned = null;
-    while (true) {
-      try {
-        Files.createDirectories(file.getParent());
-        Files.writeString(Files.createFile(file), serialize(new Holder(runId, ProcessHandle.current().pid(), thisHost(), Instant.now())));
-        return new LakeLock(file, abandoned);
-      } catch (FileAlreadyExistsException e) {
-        Optional<Holder> holder = read(file);
-        if (holder.isPresent() && holder.get().isDeadHere()) {
-          abandoned = holder.get();
-          deleteQuietly(file);
-          continue;
-        }
-        if (Instant.now().isAfter(deadline)) {
-          throw new PipelineException(FailureCategory.COMMIT_CONFLICT, "Cannot start run " + runId + ": "
-              + holder.map(Holder::toString).orElse("another run") + " is writing the lake at " + warehouse
-              + "; wait for it to finish, or pass --wait to wait for it");
-        }
-        sleep();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot take the run lock " + file, e);
+    Holder self = new Holder(runId, ProcessHandle.current().pid(), thisHost(), Instant.now());
+    while (!store.tryCreate(self)) {
+      Optional<Holder> holder = store.read();
+      if (holder.isPresent() && holder.get().isDeadHere()) {
+        abandoned = holder.get();
+        store.remove(abandoned);
+        continue;
       }
+      if (Instant.now().isAfter(deadline)) {
+        throw new PipelineException(FailureCategory.COMMIT_CONFLICT, "Cannot start run " + runId + ": "
+            + holder.map(Holder::toString).orElse("another run") + " is writing the lake at " + warehouse
+            + "; wait for it to finish, or pass --wait to wait for it");
+      }
+      sleep();
     }
+    return new LakeLock(store, self, abandoned);
   }
 
   /** The holder of the lake's lock, if a run holds it now. */
+  public static Optional<Holder> holder(Lake lake) {
+    return store(lake.catalog()).read();
+  }
+
+  /** The holder of a local lake folder's lock, if a run holds it now. */
   public static Optional<Holder> holder(String warehouse) {
-    return read(Path.of(warehouse).resolve(FILE));
+    return new FileStore(Path.of(warehouse).resolve(FILE)).read();
+  }
+
+  private static Store store(LakeCatalog catalog) {
+    return catalog.isJdbc() ? new CatalogLockStore(catalog) : new FileStore(Path.of(catalog.warehouse()).resolve(FILE));
   }
 
   /** The run whose lock was found abandoned (its process had died) and taken over, if any. */
@@ -89,25 +115,51 @@ public final class LakeLock implements AutoCloseable {
 
   @Override
   public void close() {
-    deleteQuietly(file);
+    store.remove(holder);
   }
 
-  private static Optional<Holder> read(Path file) {
-    try {
-      Properties properties = new Properties();
-      properties.load(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-      return Optional.of(new Holder(properties.getProperty("run"), Long.parseLong(properties.getProperty("pid", "-1")),
-          properties.getProperty("host", ""), Instant.parse(properties.getProperty("since", Instant.EPOCH.toString()))));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      // a lock being written right now, or damaged: treat it as held by an unknown run
-      return Optional.of(new Holder("unknown", -1, "unknown", Instant.EPOCH));
+  /** The lock of a lake folder: a file created only when absent. */
+  private record FileStore(Path file) implements Store {
+    @Override
+    public boolean tryCreate(Holder holder) {
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(Files.createFile(file), serialize(holder));
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot take the run lock " + file, e);
+      }
     }
-  }
 
-  private static String serialize(Holder holder) {
-    return "run=" + holder.runId() + "\npid=" + holder.pid() + "\nhost=" + holder.host() + "\nsince=" + holder.since() + "\n";
+    @Override
+    public Optional<Holder> read() {
+      try {
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        return Optional.of(new Holder(properties.getProperty("run"), Long.parseLong(properties.getProperty("pid", "-1")),
+            properties.getProperty("host", ""), Instant.parse(properties.getProperty("since", Instant.EPOCH.toString()))));
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        // a lock being written right now, or damaged: treat it as held by an unknown run
+        return Optional.of(new Holder("unknown", -1, "unknown", Instant.EPOCH));
+      }
+    }
+
+    @Override
+    public void remove(Holder holder) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot remove the run lock " + file, e);
+      }
+    }
+
+    private static String serialize(Holder holder) {
+      return "run=" + holder.runId() + "\npid=" + holder.pid() + "\nhost=" + holder.host() + "\nsince=" + holder.since() + "\n";
+    }
   }
 
   static String thisHost() {
@@ -115,14 +167,6 @@ public final class LakeLock implements AutoCloseable {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "localhost";
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove the run lock " + file, e);
     }
   }
 

@@ -114,7 +114,7 @@ public final class Pipeline {
     Instant started = Instant.now();
     Lake lake = Lake.open(spark, options.lake());
     RunHistory history = new RunHistory(lake);
-    try (LakeLock lock = LakeLock.acquire(lake.warehouse(), runId, options.lockWait())) {
+    try (LakeLock lock = LakeLock.acquire(lake, runId, options.lockWait())) {
       lock.abandoned().ifPresent(dead -> {
         progress.accept("recorded " + dead + " as failed: its process ended before the run finished");
         history.recordAbandoned(dead, started);

@@ -33,7 +33,7 @@ public final class Rollback {
   public Map<String, Long> to(String target) {
     Instant started = Instant.now();
     String runId = RunId.next(started);
-    try (LakeLock lock = LakeLock.acquire(lake.warehouse(), runId, Duration.ZERO)) {
+    try (LakeLock lock = LakeLock.acquire(lake, runId, Duration.ZERO)) {
       Map<String, Long> snapshots = snapshotsOf(target);
       snapshots.forEach((table, snapshot) -> {
         if (!lake.hasTable(table) || lake.icebergTable(table).snapshot(snapshot) == null) {

@@ -1,0 +1,188 @@
+package io.i94lake.warehouse;
+
+import io.i94lake.lake.Lake;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Copies what the lake's readers see ({@code main}) into a PostgreSQL schema for BI tools, atomically for the
+ * warehouse's readers: every table is loaded into a fresh schema ({@code i94_load_<time>}) with COPY, gets its
+ * primary key and indexes, and only then replaces the served schema, by two renames in one transaction. A query
+ * sees the old tables or the new ones, never some of each; a failed copy leaves the served schema as it was.
+ */
+public final class WarehousePublisher {
+  /** The table in the served schema saying what was copied from which snapshot, and when. */
+  public static final String SNAPSHOTS_TABLE = "lake_snapshots";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Lake lake;
+  private final Consumer<String> progress;
+
+  public WarehousePublisher(Lake lake, Consumer<String> progress) {
+    this.lake = lake;
+    this.progress = progress;
+  }
+
+  /** One table as copied. */
+  public record TableCopy(String table, long rows, long snapshotId, Duration elapsed) {}
+
+  /** What a publish did. */
+  public record Result(WarehouseTarget target, List<TableCopy> tables, Duration elapsed) {
+    public long rows() {
+      return tables.stream().mapToLong(TableCopy::rows).sum();
+    }
+  }
+
+  public Result publish(WarehouseTarget target, boolean withFacts) {
+    Instant started = Instant.now();
+    String loading = target.schema() + "_load_" + STAMP.format(started);
+    String retired = target.schema() + "_old_" + STAMP.format(started);
+    List<TableCopy> copies = new ArrayList<>();
+    try (Connection connection = target.connect()) {
+      connection.setAutoCommit(true);
+      // one publish at a time per schema: a second one waits here (the lock ends with the connection)
+      try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+        lock.setString(1, "i94lake publish " + target.schema());
+        lock.execute();
+      }
+      dropLeftovers(connection, target.schema());
+      execute(connection, "CREATE SCHEMA " + loading);
+      try {
+        for (WarehouseTable table : WarehouseTable.selected(withFacts)) {
+          copies.add(copy(table, target, loading, connection));
+        }
+        writeSnapshots(connection, loading, copies, started);
+        swap(connection, target.schema(), loading, retired);
+      } catch (SQLException | RuntimeException e) {
+        execute(connection, "DROP SCHEMA IF EXISTS " + loading + " CASCADE");
+        throw e;
+      }
+      dropRetired(connection, retired);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot publish the lake to " + target.describe() + ": " + e.getMessage()
+          + "; the schema's readers still see the previous copy", e);
+    }
+    return new Result(target, copies, Duration.between(started, Instant.now()));
+  }
+
+  private TableCopy copy(WarehouseTable table, WarehouseTarget target, String loading, Connection connection) throws SQLException {
+    long started = System.nanoTime();
+    if (!lake.hasTable(table.name()) || lake.icebergTable(table.name()).currentSnapshot() == null) {
+      throw new IllegalStateException("Cannot publish table " + table.name() + ": the lake at " + lake.warehouse()
+          + " has not published it; run `i94lake run` first");
+    }
+    long snapshotId = lake.icebergTable(table.name()).currentSnapshot().snapshotId();
+    Dataset<Row> rows = lake.spark().read().option("versionAsOf", snapshotId).table(lake.table(table.name()));
+    StructType columns = rows.schema();
+    execute(connection, PostgresCopy.createTable(loading, table.name(), columns));
+    // each Spark partition streams over its own connection: the load schema is seen by no reader yet
+    String name = table.name();
+    var copied = lake.spark().sparkContext().longAccumulator("rows copied to " + name);
+    rows.foreachPartition((ForeachPartitionFunction<Row>) partition -> {
+      try (Connection partitionConnection = target.connect()) {
+        copied.add(PostgresCopy.copy(partitionConnection, loading, name, columns, partition));
+      }
+    });
+    String qualified = loading + "." + table.name();
+    execute(connection, "ALTER TABLE " + qualified + " ADD PRIMARY KEY (" + quoted(table.primaryKey()) + ")");
+    for (List<String> index : table.indexes()) {
+      execute(connection, "CREATE INDEX ON " + qualified + " (" + quoted(index) + ")");
+    }
+    execute(connection, "ANALYZE " + qualified);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    progress.accept(String.format("copied %-24s %,12d rows in %.1f s", table.name(), copied.value(), elapsed.toNanos() / 1e9));
+    return new TableCopy(table.name(), copied.value(), snapshotId, elapsed);
+  }
+
+  private void writeSnapshots(Connection connection, String loading, List<TableCopy> copies, Instant started) throws SQLException {
+    execute(connection, "CREATE TABLE " + loading + "." + SNAPSHOTS_TABLE
+        + " (table_name text PRIMARY KEY, snapshot_id bigint NOT NULL, row_count bigint NOT NULL, lake text NOT NULL,"
+        + " copied_at timestamptz NOT NULL)");
+    try (var insert = connection.prepareStatement("INSERT INTO " + loading + "." + SNAPSHOTS_TABLE + " VALUES (?, ?, ?, ?, ?)")) {
+      for (TableCopy copy : copies) {
+        insert.setString(1, copy.table());
+        insert.setLong(2, copy.snapshotId());
+        insert.setLong(3, copy.rows());
+        insert.setString(4, lake.warehouse());
+        insert.setObject(5, started.atOffset(ZoneOffset.UTC));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  // renaming schemas locks no table: a running query goes on with the tables it opened
+  private void swap(Connection connection, String served, String loading, String retired) throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      if (schemaExists(connection, served)) {
+        statement.execute("ALTER SCHEMA " + served + " RENAME TO " + retired);
+      }
+      statement.execute("ALTER SCHEMA " + loading + " RENAME TO " + served);
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    progress.accept("swapped in schema " + served);
+  }
+
+  // dropping waits for queries still reading the old tables; if it fails, the next publish drops them
+  private void dropRetired(Connection connection, String retired) {
+    try {
+      execute(connection, "DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+    } catch (SQLException e) {
+      progress.accept("left schema " + retired + " behind (" + e.getMessage() + "); the next publish drops it");
+    }
+  }
+
+  private void dropLeftovers(Connection connection, String served) throws SQLException {
+    Map<String, String> leftovers = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet schemas = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + served + "\\_load\\_%'"
+             + " OR nspname LIKE '" + served + "\\_old\\_%'")) {
+      while (schemas.next()) {
+        leftovers.put(schemas.getString(1), schemas.getString(1));
+      }
+    }
+    for (String schema : leftovers.keySet()) {
+      execute(connection, "DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+    try (var query = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      query.setString(1, schema);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  private static String quoted(List<String> columns) {
+    return String.join(", ", columns.stream().map(PostgresCopy::quote).toList());
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

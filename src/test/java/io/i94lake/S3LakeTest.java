@@ -1,0 +1,186 @@
+package io.i94lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeLock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A lake on S3, end to end through the command line, against a real S3-compatible server on loopback (S3Mock):
+ * a run publishes into s3://bucket/lake with Iceberg's JDBC catalog (an SQLite file), a failed check leaves
+ * {@code main} as it was, and every other command reads the lake back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S3LakeTest {
+  private static final String BUCKET = "i94lake";
+  private static final String LAKE = "s3://" + BUCKET + "/lake";
+  private static S3MockServer server;
+  private static java.nio.file.Path catalogFile;
+  private static Map<String, String> environment;
+  private static final String WAREHOUSE_SCHEMA = "i94s3_" + Long.toString(System.nanoTime(), 36);
+  private static String firstRunId;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    WarehousePublishTest.requirePostgres();
+    java.nio.file.Path folder = Fixtures.newFolder("s3-lake");
+    server = S3MockServer.start(BUCKET, folder);
+    catalogFile = folder.resolve("catalog.sqlite");
+    environment = new HashMap<>(Map.of(
+        // the S3 settings as a user sets them: i94lake's own, and the AWS SDK's standard variables
+        "I94LAKE_S3_ENDPOINT", server.endpoint(),
+        "I94LAKE_S3_PATH_STYLE", "true",
+        "AWS_REGION", "us-east-1",
+        "AWS_ACCESS_KEY_ID", "test-access-key",
+        "AWS_SECRET_ACCESS_KEY", "test-secret-key",
+        "I94LAKE_CATALOG_URI", "jdbc:sqlite:" + catalogFile));
+    // and every run that publishes copies the lake into PostgreSQL (the setting publish-jdbc)
+    environment.putAll(Map.of(
+        "I94LAKE_PUBLISH_JDBC", WarehousePublishTest.URL,
+        "I94LAKE_PUBLISH_USER", WarehousePublishTest.USER,
+        "I94LAKE_PUBLISH_PASSWORD", WarehousePublishTest.PASSWORD,
+        "I94LAKE_PUBLISH_SCHEMA", WAREHOUSE_SCHEMA));
+  }
+
+  @AfterAll
+  static void stopS3() throws SQLException {
+    if (server != null) {
+      server.close();
+    }
+    try (Connection connection = WarehousePublishTest.connect()) {
+      connection.createStatement().execute("DROP SCHEMA IF EXISTS " + WAREHOUSE_SCHEMA + " CASCADE");
+    }
+  }
+
+  private static Cli cli(String... args) {
+    return Cli.run(environment, args);
+  }
+
+  private static Lake lake() {
+    return Lake.open(Fixtures.spark(), LAKE);
+  }
+
+  @Test
+  @Order(1)
+  void aRunPublishesTheSampleIntoTheBucket() throws Exception {
+    Cli run = cli("run", "--lake", LAKE);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher published = Pattern.compile("run (\\S+) published").matcher(run.out());
+    assertThat(published.find()).as(run.out()).isTrue();
+    firstRunId = published.group(1);
+
+    FileSystem bucket = FileSystem.get(java.net.URI.create("s3a://" + BUCKET + "/"), Fixtures.spark().sparkContext().hadoopConfiguration());
+    assertThat(bucket.listStatus(new Path("s3a://" + BUCKET + "/lake/i94/immigration/data"))).as("immigration's data in the bucket").isNotEmpty();
+    assertThat(bucket.exists(new Path("s3a://" + BUCKET + "/lake/_i94lake_run.lock"))).as("no lock file on S3").isFalse();
+    try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + catalogFile);
+         ResultSet tables = catalog.createStatement().executeQuery(
+             "SELECT count(*) FROM iceberg_tables WHERE catalog_name = 's3a://" + BUCKET + "/lake' AND table_namespace = 'i94'")) {
+      tables.next();
+      assertThat(tables.getInt(1)).as("tables in the JDBC catalog, keyed by the lake's location").isGreaterThanOrEqualTo(15);
+    }
+
+    Cli sql = cli("sql", "--lake", LAKE, "--format", "csv",
+        "SELECT (SELECT count(*) FROM immigration) AS arrivals, (SELECT count(*) FROM us_state) AS states");
+    assertThat(sql.exitCode()).as(sql.err()).isZero();
+    assertThat(sql.out()).isEqualTo("arrivals,states\n1000,54\n");
+
+    assertThat(run.out()).as("the automatic copy to the warehouse").contains("published 9 tables");
+    try (Connection warehouse = WarehousePublishTest.connect();
+         ResultSet rows = warehouse.createStatement().executeQuery("SELECT count(*) FROM " + WAREHOUSE_SCHEMA + ".immigration_demographics")) {
+      rows.next();
+      assertThat(rows.getLong(1)).as("arrivals in the warehouse").isEqualTo(1000);
+    }
+  }
+
+  /** The sample with every I-94 port code replaced by one no dictionary knows. */
+  private static java.nio.file.Path sampleWithUnknownPorts() throws IOException {
+    java.nio.file.Path raw = Fixtures.copyOfSample("s3-unknown-ports");
+    java.nio.file.Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
+    List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
+    for (int index = 1; index < lines.size(); index++) {
+      String[] fields = lines.get(index).split(",", -1);
+      fields[6] = "ZZ9";
+      lines.set(index, String.join(",", fields));
+    }
+    Files.write(arrivals, lines, StandardCharsets.UTF_8);
+    return raw;
+  }
+
+  @Test
+  @Order(2)
+  void aFailedCheckLeavesMainAsItWasAndKeepsTheAuditBranch() throws IOException {
+    long mainBefore = lake().icebergTable("immigration").currentSnapshot().snapshotId();
+
+    Cli dirty = cli("run", "--lake", LAKE, "--raw", sampleWithUnknownPorts().toString(), "--attempts", "1");
+
+    assertThat(dirty.exitCode()).as("exit code of CHECK_FAILED; " + dirty.err()).isEqualTo(5);
+    assertThat(dirty.err()).contains("port_code found in port.port_code 0 (>= 0.98)");
+    var immigration = lake().icebergTable("immigration");
+    assertThat(immigration.currentSnapshot().snapshotId()).as("main of immigration").isEqualTo(mainBefore);
+    assertThat(immigration.refs().keySet()).as("branches of immigration").anyMatch(name -> name.startsWith("audit_"));
+    Cli sql = cli("sql", "--lake", LAKE, "--format", "csv", "SELECT count(*) AS dirty FROM immigration WHERE port_code = 'ZZ9'");
+    assertThat(sql.out()).isEqualTo("dirty\n0\n");
+    Cli runs = cli("runs", "--lake", LAKE, "--format", "csv");
+    assertThat(runs.out()).contains(firstRunId, "CHECK_FAILED");
+  }
+
+  @Test
+  @Order(3)
+  void checkRollbackAndTimeTravelWorkOnS3() {
+    Cli check = cli("check", "--lake", LAKE);
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+
+    Cli rollback = cli("rollback", "--lake", LAKE, "--to", firstRunId);
+    assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+    assertThat(rollback.out()).contains("rolled back", "immigration");
+
+    Cli asOf = cli("sql", "--lake", LAKE, "--as-of", firstRunId, "--format", "csv", "SELECT count(*) AS arrivals FROM immigration");
+    assertThat(asOf.out()).isEqualTo("arrivals\n1000\n");
+  }
+
+  @Test
+  @Order(4)
+  void aSecondWriterIsRefusedByTheLockRowInTheCatalogDatabase() throws SQLException {
+    try (LakeLock held = LakeLock.acquire(lake(), "20991231T000000Z-holder", Duration.ZERO)) {
+      Cli runs = cli("runs", "--lake", LAKE);
+      assertThat(runs.out()).contains("now running: run 20991231T000000Z-holder");
+
+      Cli run = cli("run", "--lake", LAKE);
+
+      assertThat(run.exitCode()).as("exit code of COMMIT_CONFLICT").isEqualTo(6);
+      assertThat(run.err()).contains("run 20991231T000000Z-holder", "is writing the lake at s3a://" + BUCKET + "/lake");
+    }
+    assertThat(LakeLock.holder(lake())).as("the lock row is gone once released").isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void aLakeMissingFromTheCatalogIsNamedWithItsCatalog() {
+    Cli sql = cli("sql", "--lake", "s3://" + BUCKET + "/elsewhere", "SELECT 1");
+
+    assertThat(sql.exitCode()).isEqualTo(1);
+    assertThat(sql.err()).contains("Cannot open the lake at s3://" + BUCKET + "/elsewhere", "catalog jdbc:sqlite:", "--catalog-uri");
+  }
+}

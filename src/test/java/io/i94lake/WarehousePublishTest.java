@@ -1,0 +1,160 @@
+package io.i94lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.i94lake.lake.Lake;
+import io.i94lake.warehouse.WarehousePublisher;
+import io.i94lake.warehouse.WarehouseTable;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code publish} copies the lake into a real PostgreSQL server on loopback (started by {@code .ci/start-postgres}):
+ * the same rows as the lake, keys and lookup indexes, and a swap that readers never see half-done.
+ */
+class WarehousePublishTest {
+  static final String URL = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/i94lake");
+  static final String USER = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_USER", "i94lake");
+  static final String PASSWORD = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_PASSWORD", "i94lake");
+  private static final String SCHEMA = "i94test_" + Long.toString(System.nanoTime(), 36);
+
+  @BeforeAll
+  static void requirePostgres() {
+    try (Connection connection = connect()) {
+      assertThat(connection.isValid(5)).isTrue();
+    } catch (SQLException e) {
+      fail("Cannot reach the test PostgreSQL server at " + URL + " as " + USER + " (" + e.getMessage() + "): start it with "
+          + "`.ci/start-postgres`, or point I94LAKE_TEST_POSTGRES_URL, _USER and _PASSWORD at another server");
+    }
+  }
+
+  @AfterAll
+  static void dropSchema() throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+  }
+
+  static Connection connect() throws SQLException {
+    return DriverManager.getConnection(URL, USER, PASSWORD);
+  }
+
+  private static Cli publish(Path lake, String... more) {
+    List<String> args = new ArrayList<>(List.of("publish", "--lake", lake.toString(), "--jdbc", URL, "--user", USER,
+        "--password", PASSWORD, "--schema", SCHEMA));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void everyTableArrivesWithTheLakesRowsKeysAndLookupIndexes() throws SQLException {
+    Fixtures.SampleLake sample = Fixtures.sampleLake();
+
+    Cli cli = publish(sample.folder(), "--with-facts");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("published 11 tables", "swapped in schema " + SCHEMA);
+    try (Connection connection = connect()) {
+      for (WarehouseTable table : WarehouseTable.ALL) {
+        var rows = sample.lake().read(table.name());
+        assertThat(TableChecksum.of(connection, SCHEMA + "." + table.name(), rows.columns()))
+            .as("rows and checksum of " + table.name()).isEqualTo(TableChecksum.of(rows));
+      }
+      assertThat(indexes(connection, "immigration")).as("indexes of immigration").contains(
+          "PRIMARY KEY (cicid)", "(admission_number)", "(port_code, arrival_date)", "(allowed_until)");
+      assertThat(indexes(connection, "immigrant")).contains("PRIMARY KEY (cicid)", "(admission_number)");
+      assertThat(indexes(connection, "port")).contains("PRIMARY KEY (port_code)");
+      try (Statement statement = connection.createStatement();
+           ResultSet copied = statement.executeQuery("SELECT count(*), min(snapshot_id) FROM " + SCHEMA + "." + WarehousePublisher.SNAPSHOTS_TABLE)) {
+        copied.next();
+        assertThat(copied.getLong(1)).as("tables listed in " + WarehousePublisher.SNAPSHOTS_TABLE).isEqualTo(11);
+      }
+    }
+  }
+
+  /** The primary key and index definitions of a table, as "PRIMARY KEY (cicid)" and "(port_code, arrival_date)". */
+  private static List<String> indexes(Connection connection, String table) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (var query = connection.prepareStatement("SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n "
+        + "ON n.oid = c.connamespace WHERE n.nspname = ? AND c.conrelid = (? || '.' || ?)::regclass AND c.contype = 'p' "
+        + "UNION ALL SELECT substring(indexdef from '\\(.*\\)$') FROM pg_indexes WHERE schemaname = ? AND tablename = ?")) {
+      query.setString(1, SCHEMA);
+      query.setString(2, SCHEMA);
+      query.setString(3, table);
+      query.setString(4, SCHEMA);
+      query.setString(5, table);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void aQueryDuringTheSwapSeesTheOldCopyOrTheNewNeverAMix() throws Exception {
+    Fixtures.SampleLake sample = Fixtures.sampleLake();
+    // a second lake with fewer rows in every table
+    Path smallFolder = Fixtures.newFolder("small-lake");
+    Lake small = Lake.open(Fixtures.spark(), smallFolder.toString());
+    int limit = 7;
+    for (WarehouseTable table : WarehouseTable.selected(false)) {
+      small.append(table.name(), sample.lake().read(table.name()).orderBy(sample.lake().read(table.name()).columns()[0]).limit(limit++));
+    }
+    assertThat(publish(sample.folder()).exitCode()).isZero();
+    String counts = "SELECT " + String.join(", ", WarehouseTable.selected(false).stream()
+        .map(table -> "(SELECT count(*) FROM " + SCHEMA + "." + table.name() + ")").toList());
+
+    Set<List<Long>> seen = ConcurrentHashMap.newKeySet();
+    List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean publishing = new AtomicBoolean(true);
+    Thread reader = new Thread(() -> {
+      try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (publishing.get() && System.nanoTime() < deadline) {
+          try (ResultSet row = statement.executeQuery(counts)) {
+            row.next();
+            List<Long> pair = new ArrayList<>();
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+              pair.add(row.getLong(column));
+            }
+            seen.add(pair);
+          } catch (SQLException e) {
+            errors.add(e.getMessage());
+          }
+        }
+      } catch (SQLException e) {
+        errors.add(e.getMessage());
+      }
+    }, "warehouse reader");
+    reader.start();
+    Map<String, Integer> exitCodes = new java.util.LinkedHashMap<>();
+    exitCodes.put("small", publish(smallFolder).exitCode());
+    exitCodes.put("sample", publish(sample.folder()).exitCode());
+    publishing.set(false);
+    reader.join();
+
+    assertThat(exitCodes).as("exit codes of both publishes").containsValues(0, 0).doesNotContainValue(1);
+    List<Long> sampleCounts = WarehouseTable.selected(false).stream().map(table -> sample.lake().read(table.name()).count()).toList();
+    List<Long> smallCounts = WarehouseTable.selected(false).stream().map(table -> small.read(table.name()).count()).toList();
+    assertThat(seen).as("every answer is the sample's counts or the small lake's").isSubsetOf(Set.of(sampleCounts, smallCounts));
+    assertThat(seen).as("the reader saw both copies").contains(sampleCounts, smallCounts);
+    assertThat(errors).as("queries that failed during the swaps").isEmpty();
+  }
+}
