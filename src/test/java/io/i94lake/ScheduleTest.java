@@ -39,7 +39,7 @@ class ScheduleTest {
   @Test
   @Order(1)
   void aFrequentScheduleNeverOverlapsRunsAndStopsAfterMaxRuns() {
-    Cli cli = Cli.run("schedule", "--cron", "*/2 * * * * ?", "--zone", "UTC", "--max-runs", "2", "--stop-after", "15m",
+    Cli cli = Cli.run("schedule", "--cron", "*/2 * * * * ?", "--zone", "UTC", "--max-runs", "2", "--stop-after", "30m",
         "--lake", lakeFolder.toString());
 
     assertThat(cli.exitCode()).as(cli.err()).isZero();

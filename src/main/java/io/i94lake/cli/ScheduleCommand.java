@@ -101,7 +101,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         log(out, "SIG" + signal.getName() + " again: exiting now; readers keep the last published data");
         System.exit(128 + signal.getNumber());
       }
-      runs.stop("SIG" + signal.getName() + " received (send it again to exit at once)");
+      runs.stop("SIG" + signal.getName() + " received");
+      log(out, "(SIG" + signal.getName() + " again exits at once; nothing of a run cut short is published)");
     };
     Map<Signal, SignalHandler> previous = new java.util.LinkedHashMap<>();
     for (String name : new String[] {"TERM", "INT"}) {
