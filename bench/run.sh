@@ -129,9 +129,15 @@ for size in $(echo "$sizes" | tr ',' ' '); do
   walls[$size]=$run_wall
   table+=$'\n'"$(awk -v label="$label" -v rows="$rows" -v wall="$run_wall" -v cores="$cores" -v peak="$(gib "$run_peak")" \
     -v r="$read_s" -v a="$arrivals_s" -v t="$tables_s" -v c="$checks_s" -v p="$publish_s" \
-    -v dwall="$duck_wall" -v dwork="$duck_work" -v dpeak="$(gib "$duck_peak")" 'BEGIN {
-      printf "| %s | %\047d | %.1f s | %\047d | %\047d | %s | %s s | %s s | %s s | %s s | %s s | %.1f s (%s s) | %s | %.1f× |",
-        label, rows, wall, rows / wall, rows / wall / cores, peak, r, a, t, c, p, dwall, dwork, dpeak, wall / dwall }')"
+    -v dwall="$duck_wall" -v dwork="$duck_work" -v dpeak="$(gib "$duck_peak")" '
+    function grouped(number,   text) {  # 3096313 -> 3,096,313 (mawk has no %'"'"'d)
+      text = sprintf("%.0f", int(number))
+      while (text ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", text)
+      return text
+    }
+    BEGIN {
+      printf "| %s | %s | %.1f s | %s | %s | %s | %s s | %s s | %s s | %s s | %s s | %.1f s (%s s) | %s | %.1f× |",
+        label, grouped(rows), wall, grouped(rows / wall), grouped(rows / wall / cores), peak, r, a, t, c, p, dwall, dwork, dpeak, wall / dwall }')"
 done
 
 scaling=""
