@@ -47,7 +47,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One run of the pipeline, as a graph of tasks: read and judge each source, build and write each table,
@@ -208,7 +207,7 @@ public final class Pipeline {
       // commits to rejects go one after the other: dimension sources first, then month by month
       graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
 
-      // arrivals month after month: a month is held (in memory, else on disk) only while its tables are written
+      // arrivals month after month: a month is read again for each of its tables, never held whole in memory
       List<String> arrivalDependencies = List.of(PortTable.NAME, CountryTable.NAME, UsDemographicsTable.NAME,
           UsStateTable.NAME, DIMENSION_REJECTS, readTask(dictionary.modes()), readTask(dictionary.visaCategories()));
       String previous = null;
@@ -289,17 +288,13 @@ public final class Pipeline {
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       long writtenRows = 0;
       if (month != null && count.accepted() > 0) {
-        // decoded once, kept for the three tables built from it
+        // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
         Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), built.get(PortTable.NAME),
-            dictionary.modes().accepted(), dictionary.visaCategories().accepted()).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described), count));
-          addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
-          addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
-              built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
-        } finally {
-          described.unpersist(false);
-        }
+            dictionary.modes().accepted(), dictionary.visaCategories().accepted());
+        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described), count));
+        addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
+        addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
+            built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
       }
       Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
           ? col("year").isNull()
