@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -178,8 +179,9 @@ public final class Pipeline {
       SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();
       SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
       SourceRead rawArrivals = new I94Reader(spark).read(inputs.i94());
-      Dataset<Row> decodedArrivals = I94Arrivals.decode(rawArrivals.rows());
-      months.addAll(options.months().isAll() ? I94Arrivals.months(decodedArrivals) : options.months().months());
+      SourceRead arrivals = rawArrivals.withRows(I94Arrivals.decode(rawArrivals.rows()));
+      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals);
+      months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
       List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());
       dimensionSources.addAll(List.of(airports, demographics, temperatures));
@@ -211,15 +213,16 @@ public final class Pipeline {
       String previous = null;
       for (YearMonth month : months) {
         String task = "arrivals " + month;
-        Dataset<Row> monthRows = I94Arrivals.inMonth(decodedArrivals, month);
+        SourceRead monthRows = arrivals.withRows(I94Arrivals.inMonth(arrivals.rows(), month));
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            () -> writeArrivals(task, dictionary, rawArrivals, monthRows, month));
+            () -> writeArrivals(task, dictionary, monthRows, () -> arrivalCounts.of(month), month));
         previous = task;
       }
       if (options.months().isAll()) {
         String task = "arrivals of unknown month";
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            () -> writeArrivals(task, dictionary, rawArrivals, I94Arrivals.undated(decodedArrivals), null));
+            () -> writeArrivals(task, dictionary, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
+                () -> arrivalCounts.of(null), null));
       }
 
       table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
@@ -276,16 +279,16 @@ public final class Pipeline {
     }
 
     /** Writes one month of arrivals (or those of unknown month, which are only rejects). */
-    private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead rawArrivals,
-                               Dataset<Row> decoded, YearMonth month) {
+    private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead arrivals,
+                               Supplier<SourceCount> counted, YearMonth month) {
       spark.sparkContext().setJobGroup(JOB_GROUP + task, task, true);
-      SourceRead arrivals = new SourceRead(I94Reader.SOURCE, rawArrivals.files(), decoded, rawArrivals.raw());
-      SourceCount count = arrivals.count();
+      SourceCount count = counted.get();
       String label = month == null ? "of unknown month" : month.toString();
       progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       long writtenRows = 0;
       if (month != null && count.accepted() > 0) {
+        // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
         Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), built.get(PortTable.NAME),
             dictionary.modes().accepted(), dictionary.visaCategories().accepted());
         writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described), count));
@@ -296,7 +299,9 @@ public final class Pipeline {
       Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
           ? col("year").isNull()
           : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
-      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(arrivals.rejects(), runId),
+      // without rejected rows there is nothing to read for them: limit(0) plans no scan
+      Dataset<Row> rejects = count.rejected() == 0 ? arrivals.rejects().limit(0) : arrivals.rejects();
+      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(rejects, runId),
           replaced, RejectsTable.PARTITION_COLUMNS), null));
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});

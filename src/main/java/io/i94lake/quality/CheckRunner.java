@@ -1,11 +1,16 @@
 package io.i94lake.quality;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +20,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Measures every constraint of a set of checks and judges it. */
+/**
+ * Measures every constraint of a set of checks and judges it. Each table is read once: all its constraints, of
+ * every check naming it, are measured in one aggregation, its references joined to it as broadcast key sets.
+ */
 public final class CheckRunner {
   /** The tables checks are measured on. */
   public interface Tables {
@@ -36,73 +44,82 @@ public final class CheckRunner {
   }
 
   public List<CheckResult> run(List<Check> checks) {
+    Map<String, List<Constraint>> byTable = new LinkedHashMap<>();
+    for (Check check : checks) {
+      byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).addAll(check.constraints());
+    }
+    Map<Constraint, Double> observed = new IdentityHashMap<>();
+    Map<String, Boolean> present = new LinkedHashMap<>();
+    byTable.forEach((table, constraints) -> {
+      Optional<Dataset<Row>> rows = tables.rows(table);
+      present.put(table, rows.isPresent());
+      rows.ifPresent(found -> observed.putAll(measure(table, found, constraints)));
+    });
     List<CheckResult> results = new ArrayList<>();
     for (Check check : checks) {
-      Optional<Dataset<Row>> rows = tables.rows(check.table());
-      if (rows.isEmpty()) {
-        check.constraints().forEach(constraint -> results.add(judge(check, constraint, null, "table " + check.table() + " does not exist")));
-        continue;
-      }
-      Map<Constraint, Double> aggregates = aggregates(check, rows.get());
       for (Constraint constraint : check.constraints()) {
-        results.add(judge(check, constraint, observe(check.table(), constraint, rows.get(), aggregates), null));
+        results.add(present.get(check.table())
+            ? judge(check, constraint, observed.get(constraint), null)
+            : judge(check, constraint, null, "table " + check.table() + " does not exist"));
       }
     }
     return results;
   }
 
-  // one pass over the table for all its aggregate constraints
-  private static Map<Constraint, Double> aggregates(Check check, Dataset<Row> rows) {
-    List<Constraint> aggregated = check.constraints().stream()
-        .filter(constraint -> constraint.metric() instanceof Metric.Aggregate).toList();
-    Map<Constraint, Double> observed = new LinkedHashMap<>();
-    if (aggregated.isEmpty()) {
-      return observed;
+  // one pass over the table: the reference keys are joined first, then every metric is one aggregate
+  private Map<Constraint, Double> measure(String table, Dataset<Row> rows, List<Constraint> constraints) {
+    Map<Constraint, Column> aggregates = new LinkedHashMap<>();
+    Map<Metric.SharePresentIn, Column> joinedKeys = new LinkedHashMap<>();
+    Dataset<Row> joined = rows;
+    for (Constraint constraint : constraints) {
+      Metric metric = constraint.metric();
+      if (metric instanceof Metric.Aggregate aggregate) {
+        aggregates.put(constraint, aggregate.expression());
+      } else if (metric instanceof Metric.SharePresentIn reference) {
+        Optional<Dataset<Row>> referenced = tables.rows(reference.referenceTable());
+        if (referenced.isPresent()) {
+          if (!joinedKeys.containsKey(reference)) {
+            String key = "_reference_key_" + joinedKeys.size();
+            Dataset<Row> keys = referenced.get().select(col(reference.referenceColumn()).as(key)).distinct();
+            joined = joined.join(broadcast(keys), col(reference.column()).equalTo(col(key)), "left");
+            joinedKeys.put(reference, col(key));
+          }
+          aggregates.put(constraint, sharePresent(reference.column(), joinedKeys.get(reference).isNotNull()));
+        }
+      } else if (metric instanceof Metric.RowCountChange) {
+        aggregates.put(constraint, count(lit(1)));
+      }
     }
-    Column[] expressions = aggregated.stream()
-        .map(constraint -> ((Metric.Aggregate) constraint.metric()).expression().cast("double"))
-        .toArray(Column[]::new);
-    Row values = rows.agg(expressions[0], java.util.Arrays.copyOfRange(expressions, 1, expressions.length)).first();
-    for (int index = 0; index < aggregated.size(); index++) {
-      observed.put(aggregated.get(index), values.isNullAt(index) ? null : values.getDouble(index));
+    Map<Constraint, Double> observed = new IdentityHashMap<>();
+    if (!aggregates.isEmpty()) {
+      List<Constraint> measured = List.copyOf(aggregates.keySet());
+      Column[] expressions = aggregates.values().stream().map(expression -> expression.cast("double")).toArray(Column[]::new);
+      Row values = joined.agg(expressions[0], java.util.Arrays.copyOfRange(expressions, 1, expressions.length)).first();
+      for (int index = 0; index < measured.size(); index++) {
+        observed.put(measured.get(index), values.isNullAt(index) ? null : values.getDouble(index));
+      }
+    }
+    for (Constraint constraint : constraints) {
+      if (constraint.metric() instanceof Metric.RowCountChange) {
+        observed.put(constraint, rowCountChange(table, observed.get(constraint)));
+      } else if (constraint.metric() instanceof Metric.HoursSincePublished) {
+        observed.put(constraint, hoursSincePublished(table));
+      }
     }
     return observed;
   }
 
-  private Double observe(String table, Constraint constraint, Dataset<Row> rows, Map<Constraint, Double> aggregates) {
-    Metric metric = constraint.metric();
-    if (metric instanceof Metric.SharePresentIn reference) {
-      return sharePresentIn(rows, reference);
-    }
-    if (metric instanceof Metric.RowCountChange) {
-      return rowCountChange(table, rows);
-    }
-    if (metric instanceof Metric.HoursSincePublished) {
-      return hoursSincePublished(table);
-    }
-    return aggregates.get(constraint);
+  // the share of the column's non-null values found in the reference; 1 when all are null
+  private static Column sharePresent(String column, Column found) {
+    return coalesce(org.apache.spark.sql.functions.avg(when(col(column).isNotNull(), when(found, 1.0).otherwise(0.0))), lit(1.0));
   }
 
-  private Double sharePresentIn(Dataset<Row> rows, Metric.SharePresentIn reference) {
-    Optional<Dataset<Row>> referenced = tables.rows(reference.referenceTable());
-    if (referenced.isEmpty()) {
-      return null;
-    }
-    Dataset<Row> keys = referenced.get().select(col(reference.referenceColumn()).as("_reference_key")).distinct();
-    Dataset<Row> present = rows.filter(col(reference.column()).isNotNull()).select(col(reference.column()).as("_value"));
-    Row counts = present.join(broadcast(keys), col("_value").equalTo(col("_reference_key")), "left")
-        .selectExpr("count(*)", "count(_reference_key)").first();
-    long all = counts.getLong(0);
-    return all == 0 ? 1.0 : (double) counts.getLong(1) / all;
-  }
-
-  private Double rowCountChange(String table, Dataset<Row> rows) {
+  private Double rowCountChange(String table, double now) {
     OptionalLong before = tables.publishedRowCount(table);
-    long now = rows.count();
     if (before.isEmpty() || before.getAsLong() == 0) {
       return 1.0;
     }
-    return (double) now / before.getAsLong();
+    return now / before.getAsLong();
   }
 
   private Double hoursSincePublished(String table) {

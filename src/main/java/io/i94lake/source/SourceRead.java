@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,11 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
         month.as("month"));
   }
 
+  /** The same source with other rows of it (one month of arrivals, say). */
+  public SourceRead withRows(Dataset<Row> other) {
+    return new SourceRead(source, files, other, raw);
+  }
+
   /** Keeps the typed rows in memory (spilling to disk) because counting, transforming and rejecting all read them. */
   public SourceRead cached() {
     return new SourceRead(source, files, rows.persist(StorageLevel.MEMORY_AND_DISK()), raw);
@@ -78,22 +84,45 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
    * the reasons of the first rejected rows when there are any.
    */
   public SourceCount count() {
+    return countBy(List.of()).getOrDefault(List.of(), new SourceCount(source, List.of()));
+  }
+
+  /**
+   * Counts as {@link #count()}, apart for each value of the columns given (each month of arrivals, say), in the same
+   * Spark jobs: the map's keys are those values, in the order of the columns (nulls included).
+   */
+  public Map<List<Object>, SourceCount> countBy(List<String> columns) {
     Column rejected = col(ERROR).isNotNull();
+    List<Column> groups = new ArrayList<>(List.of(col(FILE)));
+    columns.forEach(column -> groups.add(col(column)));
+    List<Column> counted = new ArrayList<>(List.of(col(FILE), col("rows"), col("rejected"), col("first_rejected_line")));
+    columns.forEach(column -> counted.add(col(column)));
     // fixed-width aggregates only, so that Spark can aggregate in a hash map without sorting millions of rows
-    List<Row> perFile = rows.groupBy(col(FILE)).agg(
+    List<Row> perFile = rows.groupBy(groups.toArray(Column[]::new)).agg(
             org.apache.spark.sql.functions.count(lit(1)).as("rows"),
             sum(when(rejected, 1).otherwise(0)).as("rejected"),
             min(when(rejected, col(LINE))).as("first_rejected_line"))
+        .select(counted.toArray(Column[]::new))
         .collectAsList();
     Map<String, String> firstReasons = firstReasons(perFile);
-    List<SourceCount.FileCount> files = perFile.stream()
-        .map(row -> new SourceCount.FileCount(withoutScheme(row.getString(0)), row.getLong(1), row.getLong(2),
-            row.isNullAt(3) ? null : row.getLong(3) + ": " + firstReasons.get(row.getString(0))))
-        .sorted(java.util.Comparator.comparing(SourceCount.FileCount::file))
-        .toList();
-    return new SourceCount(source, files);
+    Map<List<Object>, List<SourceCount.FileCount>> files = new HashMap<>();
+    for (Row row : perFile) {
+      List<Object> key = new ArrayList<>();
+      for (int index = 4; index < row.size(); index++) {
+        key.add(row.get(index));
+      }
+      files.computeIfAbsent(key, ignored -> new ArrayList<>()).add(new SourceCount.FileCount(withoutScheme(row.getString(0)),
+          row.getLong(1), row.getLong(2), row.isNullAt(3) ? null : row.getLong(3) + ": " + firstReasons.get(row.getString(0) + ":" + row.getLong(3))));
+    }
+    Map<List<Object>, SourceCount> counts = new HashMap<>();
+    files.forEach((key, fileCounts) -> {
+      fileCounts.sort(java.util.Comparator.comparing(SourceCount.FileCount::file));
+      counts.put(key, new SourceCount(source, fileCounts));
+    });
+    return counts;
   }
 
+  // the reason of each first rejected row, by "file:line"
   private Map<String, String> firstReasons(List<Row> perFile) {
     Column wanted = lit(false);
     for (Row file : perFile) {
@@ -103,8 +132,8 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
     }
     Map<String, String> reasons = new HashMap<>();
     if (perFile.stream().anyMatch(file -> !file.isNullAt(3))) {
-      rows.filter(wanted).select(FILE, ERROR).collectAsList()
-          .forEach(row -> reasons.put(row.getString(0), row.getString(1)));
+      rows.filter(wanted).select(FILE, LINE, ERROR).collectAsList()
+          .forEach(row -> reasons.put(row.getString(0) + ":" + row.getLong(1), row.getString(2)));
     }
     return reasons;
   }

@@ -183,15 +183,6 @@ public final class I94Arrivals {
     return decoded.filter(col("year").isNull().or(col("month").isNull()));
   }
 
-  /** The months the decoded records belong to. */
-  public static List<YearMonth> months(Dataset<Row> decoded) {
-    return decoded.filter(col("year").isNotNull().and(col("month").isNotNull()))
-        .select("year", "month").distinct().collectAsList().stream()
-        .map(row -> YearMonth.of(row.getInt(0), row.getInt(1)))
-        .sorted()
-        .toList();
-  }
-
   private static int sasDay(LocalDate date) {
     return (int) (date.toEpochDay() - SAS_EPOCH.toEpochDay());
   }
