@@ -34,7 +34,9 @@ class ServeApiTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private static JsonNode sql(String query) {

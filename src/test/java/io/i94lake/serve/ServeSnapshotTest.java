@@ -39,7 +39,9 @@ class ServeSnapshotTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private static long mainSnapshot() {
