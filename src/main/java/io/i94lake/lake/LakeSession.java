@@ -31,6 +31,8 @@ public final class LakeSession {
     withDefault(builder, "spark.sql.datetime.java8API.enabled", "true");
     // upper() and lower() through ICU cost a word-break iterator per call; codes here are plain ASCII
     withDefault(builder, "spark.sql.icu.caseMappings.enabled", "false");
+    // an executor exits its JVM after this many missed heartbeats: on a saturated machine that killed whole runs
+    withDefault(builder, "spark.executor.heartbeat.maxFailures", "1000");
     if (chosen.startsWith("local")) {
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     } else if (!launchedBySparkSubmit()) {
