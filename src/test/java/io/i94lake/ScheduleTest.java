@@ -6,6 +6,7 @@ import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -57,9 +58,12 @@ class ScheduleTest {
 
   @Test
   @Order(2)
-  void aFiringMissedWhileNoScheduleRanRunsOnceAtStartUp() {
-    // a daily firing two seconds ago, after the last scheduled run ended; the next one is tomorrow
-    ZonedDateTime missed = ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(2);
+  void aFiringMissedWhileNoScheduleRanRunsOnceAtStartUp() throws InterruptedException {
+    // a daily firing a second ago, at least two seconds after the last scheduled run ended; the next one is tomorrow
+    List<Row> before = scheduledRuns();
+    Instant lastEnded = before.get(before.size() - 1).getAs("ended_at");
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastEnded.plusSeconds(3)).toMillis()));
+    ZonedDateTime missed = ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(1);
     String daily = missed.getSecond() + " " + missed.getMinute() + " " + missed.getHour() + " * * ?";
 
     Cli catchUp = Cli.run("schedule", "--cron", daily, "--zone", "UTC", "--max-runs", "1", "--stop-after", "5m",
