@@ -10,14 +10,11 @@ import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunSummary;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,19 +65,6 @@ class AlertsTest {
     return snapshots;
   }
 
-  /** The sample with the port codes of a dirty file: none of them is in the dictionary. */
-  private static Path sampleWithUnknownPorts() throws IOException {
-    Path raw = Fixtures.copyOfSample("alerts-unknown-ports");
-    Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
-    List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
-    for (int index = 1; index < lines.size(); index++) {
-      String[] fields = lines.get(index).split(",", -1);
-      fields[6] = "ZZ9";
-      lines.set(index, String.join(",", fields));
-    }
-    Files.write(arrivals, lines, StandardCharsets.UTF_8);
-    return raw;
-  }
 
   /** The alert: one copy in each operator's mailbox, addressed to both. */
   private static MimeMessage theAlert() throws Exception {
@@ -98,7 +82,7 @@ class AlertsTest {
     Map<String, Long> before = mainSnapshots();
 
     Cli cli = Cli.run(smtpSettings(MAIL.getSmtp().getPort()), "run", "--lake", lakeFolder.toString(),
-        "--raw", sampleWithUnknownPorts().toString());
+        "--raw", Fixtures.sampleWithUnknownPorts("alerts-unknown-ports").toString());
 
     assertThat(cli.exitCode()).as("exit code of CHECK_FAILED; " + cli.err()).isEqualTo(5);
     assertThat(cli.err()).contains("CHECK_FAILED", "port_code found in port.port_code 0 (>= 0.98)");

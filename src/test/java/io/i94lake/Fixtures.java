@@ -7,6 +7,7 @@ import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,28 @@ public final class Fixtures {
         }
       }
       return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A copy of the bundled sample whose I-94 records all have port code ZZ9, which no dictionary knows: a run on it
+   * fails the port check of {@code immigration}.
+   */
+  public static Path sampleWithUnknownPorts(String name) {
+    Path raw = copyOfSample(name);
+    Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
+    try {
+      List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
+      int port = List.of(lines.get(0).split(",", -1)).indexOf("i94port");
+      for (int index = 1; index < lines.size(); index++) {
+        String[] fields = lines.get(index).split(",", -1);
+        fields[port] = "ZZ9";
+        lines.set(index, String.join(",", fields));
+      }
+      Files.write(arrivals, lines, StandardCharsets.UTF_8);
+      return raw;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

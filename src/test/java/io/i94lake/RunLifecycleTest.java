@@ -12,7 +12,6 @@ import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TaskRecord;
 import io.i94lake.quality.CheckResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,26 +52,13 @@ class RunLifecycleTest {
             (a, b) -> a, TreeMap::new));
   }
 
-  /** The sample with every I-94 port code replaced by one no dictionary knows. */
-  private static Path sampleWithUnknownPorts() throws IOException {
-    Path raw = Fixtures.copyOfSample("unknown-ports");
-    Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
-    List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
-    for (int index = 1; index < lines.size(); index++) {
-      String[] fields = lines.get(index).split(",", -1);
-      fields[6] = "ZZ9";
-      lines.set(index, String.join(",", fields));
-    }
-    Files.write(arrivals, lines, StandardCharsets.UTF_8);
-    return raw;
-  }
 
   @Test
   @Order(1)
   void aFailedCheckLeavesReadersOnTheLastGoodData() throws IOException {
     Map<String, Long> before = mainSnapshots();
 
-    RunSummary dirty = Fixtures.attempt(Fixtures.options(sampleWithUnknownPorts(), lakeFolder));
+    RunSummary dirty = Fixtures.attempt(Fixtures.options(Fixtures.sampleWithUnknownPorts("unknown-ports"), lakeFolder));
 
     assertThat(dirty.state()).isEqualTo(RunState.FAILED);
     assertThat(dirty.failure().category()).isEqualTo(FailureCategory.CHECK_FAILED);

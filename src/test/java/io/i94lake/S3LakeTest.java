@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,26 +111,13 @@ class S3LakeTest {
     }
   }
 
-  /** The sample with every I-94 port code replaced by one no dictionary knows. */
-  private static java.nio.file.Path sampleWithUnknownPorts() throws IOException {
-    java.nio.file.Path raw = Fixtures.copyOfSample("s3-unknown-ports");
-    java.nio.file.Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
-    List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
-    for (int index = 1; index < lines.size(); index++) {
-      String[] fields = lines.get(index).split(",", -1);
-      fields[6] = "ZZ9";
-      lines.set(index, String.join(",", fields));
-    }
-    Files.write(arrivals, lines, StandardCharsets.UTF_8);
-    return raw;
-  }
 
   @Test
   @Order(2)
   void aFailedCheckLeavesMainAsItWasAndKeepsTheAuditBranch() throws IOException {
     long mainBefore = lake().icebergTable("immigration").currentSnapshot().snapshotId();
 
-    Cli dirty = cli("run", "--lake", LAKE, "--raw", sampleWithUnknownPorts().toString(), "--attempts", "1");
+    Cli dirty = cli("run", "--lake", LAKE, "--raw", Fixtures.sampleWithUnknownPorts("s3-unknown-ports").toString(), "--attempts", "1");
 
     assertThat(dirty.exitCode()).as("exit code of CHECK_FAILED; " + dirty.err()).isEqualTo(5);
     assertThat(dirty.err()).contains("port_code found in port.port_code 0 (>= 0.98)");

@@ -7,12 +7,8 @@ import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.FailureCategory;
 import io.i94lake.pipeline.RunSummary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +65,7 @@ class ServeSnapshotTest {
   void aFailedRunChangesNothingVisible() throws IOException {
     long before = servedSnapshot();
     String answerBefore = client.get("/api/arrivals?top=20").body();
-    RunSummary failed = Fixtures.attempt(Fixtures.options(sampleWithUnknownPorts(), lakeFolder));
+    RunSummary failed = Fixtures.attempt(Fixtures.options(Fixtures.sampleWithUnknownPorts("serve-unknown-ports"), lakeFolder));
     assertThat(failed.failure().category()).isEqualTo(FailureCategory.CHECK_FAILED);
     assertThat(servedSnapshot()).isEqualTo(before).isEqualTo(mainSnapshot());
     assertThat(client.get("/api/arrivals?top=20").body()).isEqualTo(answerBefore);
@@ -78,20 +74,4 @@ class ServeSnapshotTest {
     assertThat(client.json("/api/runs").at("/runs/0/state").asText()).isEqualTo("FAILED");
   }
 
-  /** The sample with every I-94 port code replaced by one no dictionary knows: the port check fails. */
-  private static Path sampleWithUnknownPorts() throws IOException {
-    Path raw = Fixtures.copyOfSample("serve-unknown-ports");
-    Path arrivals = raw.resolve("i94/immigration_data_sample.csv");
-    List<String> lines = Files.readAllLines(arrivals, StandardCharsets.UTF_8);
-    List<String> header = List.of(lines.get(0).split(",", -1));
-    int port = header.indexOf("i94port");
-    List<String> changed = new ArrayList<>(List.of(lines.get(0)));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.split(",", -1);
-      fields[port] = "ZZ9";
-      changed.add(String.join(",", fields));
-    }
-    Files.write(arrivals, changed, StandardCharsets.UTF_8);
-    return raw;
-  }
 }
