@@ -61,7 +61,8 @@ public final class Pipeline {
       UsStateTable.NAME, CountryTable.NAME, PortTable.NAME, UsAirportTable.NAME, UsDemographicsTable.NAME,
       UsWeatherTable.NAME, UsCityTable.NAME, AirportWeatherTable.NAME, ImmigrationTable.NAME, ImmigrantTable.NAME,
       ImmigrationDemographicsTable.NAME, RejectsTable.NAME);
-  private static final int PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
+  // small tables spend most of their time planning and committing, not computing: more tasks than cores keep the cores busy
+  private static final int PARALLELISM = Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
   private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
   private static final String CHECKS = "checks";
@@ -204,26 +205,30 @@ public final class Pipeline {
       table(graph, PortTable.NAME, "port_labels", List.of(UsStateTable.NAME, readTask(dictionary.ports())));
       table(graph, CountryTable.NAME, "country_labels", List.of(readTask(dictionary.countries())));
       table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
-      // commits to rejects go one after the other: dimension sources first, then month by month
-      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
-
-      // arrivals month after month: a month is read again for each of its tables, never held whole in memory
+      // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
+      // commits to rejects go one after the other, month by month, then those of the dimension sources
       List<String> arrivalDependencies = List.of(PortTable.NAME, CountryTable.NAME, UsDemographicsTable.NAME,
-          UsStateTable.NAME, DIMENSION_REJECTS, readTask(dictionary.modes()), readTask(dictionary.visaCategories()));
+          UsStateTable.NAME, readTask(dictionary.modes()), readTask(dictionary.visaCategories()));
       String previous = null;
       for (YearMonth month : months) {
         String task = "arrivals " + month;
         SourceRead monthRows = arrivals.withRows(I94Arrivals.inMonth(arrivals.rows(), month));
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            () -> writeArrivals(task, dictionary, monthRows, () -> arrivalCounts.of(month), month));
+            inJobGroup(task, () -> writeArrivals(task, dictionary, monthRows, () -> arrivalCounts.of(month), month)));
         previous = task;
       }
       if (options.months().isAll()) {
         String task = "arrivals of unknown month";
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            () -> writeArrivals(task, dictionary, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
-                () -> arrivalCounts.of(null), null));
+            inJobGroup(task, () -> writeArrivals(task, dictionary, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
+                () -> arrivalCounts.of(null), null)));
+        previous = task;
       }
+      List<String> rejectsDependencies = new ArrayList<>(dimensionSources.stream().map(Pipeline::readTask).toList());
+      if (previous != null) {
+        rejectsDependencies.add(previous);
+      }
+      graph.add(DIMENSION_REJECTS, rejectsDependencies, () -> writeRejects(dimensionSources));
 
       table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
       table(graph, UsWeatherTable.NAME, TemperatureReader.SOURCE, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)));
@@ -281,7 +286,6 @@ public final class Pipeline {
     /** Writes one month of arrivals (or those of unknown month, which are only rejects). */
     private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead arrivals,
                                Supplier<SourceCount> counted, YearMonth month) {
-      spark.sparkContext().setJobGroup(JOB_GROUP + task, task, true);
       SourceCount count = counted.get();
       String label = month == null ? "of unknown month" : month.toString();
       progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));

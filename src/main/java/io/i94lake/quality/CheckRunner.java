@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +27,7 @@ import org.apache.spark.sql.Row;
 /**
  * Measures every constraint of a set of checks and judges it. Each table is read once: all its constraints, of
  * every check naming it, are measured in one aggregation, its references joined to it as broadcast key sets.
+ * A few tables are measured at once.
  */
 public final class CheckRunner {
   /** The tables checks are measured on. */
@@ -37,6 +42,9 @@ public final class CheckRunner {
     Optional<Instant> publishedAt(String table);
   }
 
+  // a small table's measure is mostly planning and waiting: a few at once keep both cores busy
+  private static final int PARALLELISM = 3;
+
   private final Tables tables;
 
   public CheckRunner(Tables tables) {
@@ -50,11 +58,25 @@ public final class CheckRunner {
     }
     Map<Constraint, Double> observed = new IdentityHashMap<>();
     Map<String, Boolean> present = new LinkedHashMap<>();
-    byTable.forEach((table, constraints) -> {
-      Optional<Dataset<Row>> rows = tables.rows(table);
-      present.put(table, rows.isPresent());
-      rows.ifPresent(found -> observed.putAll(measure(table, found, constraints)));
-    });
+    Map<String, Future<Map<Constraint, Double>>> measuring = new LinkedHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
+    try {
+      byTable.forEach((table, constraints) -> {
+        Optional<Dataset<Row>> rows = tables.rows(table);
+        present.put(table, rows.isPresent());
+        rows.ifPresent(found -> measuring.put(table, pool.submit(() -> measure(table, found, constraints))));
+      });
+      for (Future<Map<Constraint, Double>> measured : measuring.values()) {
+        observed.putAll(measured.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while measuring checks", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     List<CheckResult> results = new ArrayList<>();
     for (Check check : checks) {
       for (Constraint constraint : check.constraints()) {
