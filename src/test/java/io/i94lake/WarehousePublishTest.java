@@ -32,6 +32,7 @@ class WarehousePublishTest {
   static final String USER = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_USER", "i94lake");
   static final String PASSWORD = System.getenv().getOrDefault("I94LAKE_TEST_POSTGRES_PASSWORD", "i94lake");
   private static final String SCHEMA = "i94test_" + Long.toString(System.nanoTime(), 36);
+  private static final String SCHEDULED_SCHEMA = SCHEMA + "_scheduled";
 
   @BeforeAll
   static void requirePostgres() {
@@ -47,6 +48,7 @@ class WarehousePublishTest {
   static void dropSchema() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEDULED_SCHEMA + " CASCADE");
     }
   }
 
@@ -156,5 +158,25 @@ class WarehousePublishTest {
     assertThat(seen).as("every answer is the sample's counts or the small lake's").isSubsetOf(Set.of(sampleCounts, smallCounts));
     assertThat(seen).as("the reader saw both copies").contains(sampleCounts, smallCounts);
     assertThat(errors).as("queries that failed during the swaps").isEmpty();
+  }
+
+  @Test
+  void aScheduledRunThatPublishesIsCopiedToTheWarehouse() throws SQLException {
+    Path lakeFolder = Fixtures.newFolder("scheduled-warehouse-lake");
+
+    Cli cli = Cli.run("schedule", "--cron", "*/2 * * * * ?", "--zone", "UTC", "--max-runs", "1", "--stop-after", "30m",
+        "--lake", lakeFolder.toString(), "--publish-jdbc", URL, "--publish-user", USER, "--publish-password", PASSWORD,
+        "--publish-schema", SCHEDULED_SCHEMA);
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("1 run, 1 published", "swapped in schema " + SCHEDULED_SCHEMA);
+    Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    try (Connection connection = connect()) {
+      for (WarehouseTable table : WarehouseTable.selected(false)) {
+        var rows = lake.read(table.name());
+        assertThat(TableChecksum.of(connection, SCHEDULED_SCHEMA + "." + table.name(), rows.columns()))
+            .as("rows and checksum of " + table.name()).isEqualTo(TableChecksum.of(rows));
+      }
+    }
   }
 }

@@ -1,8 +1,6 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
-import io.i94lake.pipeline.FailureCategory;
-import io.i94lake.pipeline.Messages;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.PipelineException;
 import io.i94lake.pipeline.RunOptions;
@@ -12,7 +10,6 @@ import io.i94lake.pipeline.Trigger;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.schedule.Alerts;
 import io.i94lake.source.SourceCount;
-import io.i94lake.warehouse.WarehouseTarget;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,23 +38,8 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   AlertOptions alertOptions;
 
-  @Option(names = "--publish-jdbc", paramLabel = "URL",
-      description = "After a run that published, copy the lake to this PostgreSQL database as `i94lake publish` does.")
-  String publishJdbc;
-
-  @Option(names = "--publish-user", paramLabel = "USER", description = "User for --publish-jdbc.")
-  String publishUser;
-
-  @Option(names = "--publish-password", paramLabel = "PASSWORD", description = "Password for --publish-jdbc.")
-  String publishPassword;
-
-  @Option(names = "--publish-schema", paramLabel = "SCHEMA", defaultValue = WarehouseTarget.DEFAULT_SCHEMA,
-      description = "Schema for --publish-jdbc (default: ${DEFAULT-VALUE}).")
-  String publishSchema;
-
-  @Option(names = "--publish-with-facts", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "With --publish-jdbc, also copy immigration and immigrant.")
-  boolean publishWithFacts;
+  @Mixin
+  WarehouseOptions warehouseOptions;
 
   @Spec
   CommandSpec spec;
@@ -92,8 +74,8 @@ public final class RunCommand implements Callable<Integer> {
       alerts.runFailed(summary, () -> Lake.open(spark, lakeOptions.lake));
       throw summary.failure();
     }
-    if (publishJdbc != null) {
-      publishToWarehouse(spark, summary, out);
+    if (warehouseOptions.configured()) {
+      warehouseOptions.copy(Lake.open(spark, lakeOptions.lake), summary, out);
     }
     return 0;
   }
@@ -101,17 +83,6 @@ public final class RunCommand implements Callable<Integer> {
   private static void log(PrintWriter out, String message) {
     out.println(message);
     out.flush();
-  }
-
-  private void publishToWarehouse(SparkSession spark, RunSummary summary, PrintWriter out) {
-    WarehouseTarget target = new WarehouseTarget(publishJdbc, publishUser, publishPassword, publishSchema);
-    out.println();
-    try {
-      PublishCommand.print(PublishCommand.publish(Lake.open(spark, lakeOptions.lake), target, publishWithFacts, out), out);
-    } catch (RuntimeException e) {
-      throw new PipelineException(FailureCategory.WRITE_FAILED, "Run " + summary.runId() + " published to the lake, but "
-          + "copying it to the warehouse failed: " + Messages.firstLine(e) + "; retry with `i94lake publish`", e);
-    }
   }
 
   static void print(RunSummary summary, PrintWriter out) {

@@ -1,8 +1,10 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.pipeline.Messages;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
+import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.Trigger;
 import io.i94lake.schedule.Alerts;
 import io.i94lake.schedule.CronSchedule;
@@ -57,6 +59,9 @@ public final class ScheduleCommand implements Callable<Integer> {
   @Mixin
   AlertOptions alertOptions;
 
+  @Mixin
+  WarehouseOptions warehouseOptions;
+
   @Spec
   CommandSpec spec;
 
@@ -74,13 +79,17 @@ public final class ScheduleCommand implements Callable<Integer> {
     SparkSession spark = lakeOptions.startSpark();
     Lake lake = Lake.open(spark, lakeOptions.lake);
     Pipeline pipeline = new Pipeline(spark, message -> log(out, "  " + message));
-    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake, new Alerts(mail, message -> log(out, message)),
-        message -> log(out, message), summary -> {
-          synchronized (out) {
-            RunCommand.print(summary, out);
-          }
-        });
-    log(out, "i94lake schedule: cron " + schedule + ", raw " + options.raw() + " -> lake " + options.lake() + "; alerts: " + mail);
+    Alerts alerts = new Alerts(mail, message -> log(out, message));
+    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake, alerts, message -> log(out, message), summary -> {
+      synchronized (out) {
+        RunCommand.print(summary, out);
+        if (summary.succeeded() && warehouseOptions.configured()) {
+          copyToWarehouse(lake, summary, alerts, out);
+        }
+      }
+    });
+    log(out, "i94lake schedule: cron " + schedule + ", raw " + options.raw() + " -> lake " + options.lake() + "; alerts: " + mail
+        + (warehouseOptions.configured() ? "; then a copy to " + warehouseOptions.target().describe() : ""));
     Map<Signal, SignalHandler> previous = onSignals(runs, out);
     try {
       ScheduledRuns.Outcome outcome = runs.run(limits);
@@ -90,6 +99,16 @@ public final class ScheduleCommand implements Callable<Integer> {
       return 0;
     } finally {
       previous.forEach(Signal::handle);
+    }
+  }
+
+  // a failed copy is alerted and the schedule goes on: the lake itself is published
+  private void copyToWarehouse(Lake lake, RunSummary published, Alerts alerts, PrintWriter out) {
+    try {
+      warehouseOptions.copy(lake, published, out);
+    } catch (RuntimeException e) {
+      log(out, Messages.firstLine(e));
+      alerts.warehouseCopyFailed(published, e);
     }
   }
 

@@ -88,6 +88,18 @@ public record AlertMessage(String subject, String body) {
     return new AlertMessage(shorten(subject), body.toString());
   }
 
+  /** The alert for a run that published to the lake but whose copy to the warehouse failed. */
+  public static AlertMessage failedWarehouseCopy(RunSummary run, Throwable error) {
+    String subject = SUBJECT_PREFIX + "run " + run.runId() + " published, but its warehouse copy failed: " + Messages.firstLine(error);
+    StringBuilder body = new StringBuilder();
+    body.append(String.format("Run %s (trigger %s) published to the lake; copying it to the warehouse failed, so BI tools%n"
+        + "still see the previous copy.%n%n", run.runId(), run.trigger().label()));
+    body.append("Last lines of the error:\n");
+    errorLines(error, ERROR_LINES).forEach(line -> body.append("  ").append(line).append('\n'));
+    body.append("\nOnce the cause is fixed, copy again with\n  i94lake publish --jdbc URL\n");
+    return new AlertMessage(shorten(subject), body.toString());
+  }
+
   /** "immigration port_code found in port.port_code 0.41 < 0.98": the check, its observed value and the rule it broke. */
   static String violation(CheckResult check) {
     String observed = check.observed() == null ? "not measured" : CheckResult.format(check.observed());

@@ -51,6 +51,13 @@ public final class Alerts {
     }
   }
 
+  /** Tells the operators that a run published to the lake but its copy to the warehouse failed. */
+  public void warehouseCopyFailed(RunSummary run, Throwable error) {
+    if (enabled()) {
+      composeAndSend(() -> AlertMessage.failedWarehouseCopy(run, error), "the warehouse copy of run " + run.runId());
+    }
+  }
+
   private void composeAndSend(Supplier<AlertMessage> message, String about) {
     try {
       send(message.get(), about);
