@@ -61,8 +61,10 @@ public final class Pipeline {
       UsStateTable.NAME, CountryTable.NAME, PortTable.NAME, UsAirportTable.NAME, UsDemographicsTable.NAME,
       UsWeatherTable.NAME, UsCityTable.NAME, AirportWeatherTable.NAME, ImmigrationTable.NAME, ImmigrantTable.NAME,
       ImmigrationDemographicsTable.NAME, RejectsTable.NAME);
-  // small tables spend most of their time planning and committing, not computing: more tasks than cores keep the cores busy
-  private static final int PARALLELISM = Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
+  // small tables spend most of their time planning and committing, not computing: a task more than the cores keeps
+  // them busy
+  private static final int PARALLELISM =
+      Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
   private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
   private static final String CHECKS = "checks";
