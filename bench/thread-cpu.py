@@ -3,9 +3,9 @@
 
     python3 bench/thread-cpu.py ./i94lake run --lake /tmp/lake --i94 ../shared/data/raw/sas_data
 
-Runs the command (its output goes to bench/out/thread-cpu.log), finds the JVM running io.i94lake.cli.Main, reads
-every thread's user + system time twice a second, and prints the last reading summed by thread name, digits
-replaced by '#'. Threads that end between two readings lose at most half a second each.
+Runs the command (its output goes to bench/out/thread-cpu.log), whose process becomes the JVM (the launcher execs
+java), reads every thread's user + system time twice a second, and prints the last reading summed by thread name,
+digits replaced by '#'. Threads that end between two readings lose at most half a second each.
 """
 import collections
 import os
@@ -17,17 +17,9 @@ import time
 os.makedirs("bench/out", exist_ok=True)
 command = subprocess.Popen(sys.argv[1:], stdout=open("bench/out/thread-cpu.log", "w"), stderr=subprocess.STDOUT)
 ticks = os.sysconf("SC_CLK_TCK")
-jvm, seconds_by_thread = None, {}
+jvm, seconds_by_thread = command.pid, {}
 while command.poll() is None:
     time.sleep(0.5)
-    if jvm is None:
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                if "io.i94lake.cli.Main" in open(f"/proc/{pid}/cmdline").read():
-                    jvm = pid
-            except OSError:
-                pass
-        continue
     try:
         threads = os.listdir(f"/proc/{jvm}/task")
     except OSError:
