@@ -65,7 +65,6 @@ class AlertsTest {
     return snapshots;
   }
 
-
   /** The alert: one copy in each operator's mailbox, addressed to both. */
   private static MimeMessage theAlert() throws Exception {
     assertThat(MAIL.waitForIncomingEmail(10_000, 2)).as("one e-mail per operator").isTrue();

@@ -11,7 +11,6 @@ import io.i94lake.pipeline.RunState;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TaskRecord;
 import io.i94lake.quality.CheckResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +51,9 @@ class RunLifecycleTest {
             (a, b) -> a, TreeMap::new));
   }
 
-
   @Test
   @Order(1)
-  void aFailedCheckLeavesReadersOnTheLastGoodData() throws IOException {
+  void aFailedCheckLeavesReadersOnTheLastGoodData() {
     Map<String, Long> before = mainSnapshots();
 
     RunSummary dirty = Fixtures.attempt(Fixtures.options(Fixtures.sampleWithUnknownPorts("unknown-ports"), lakeFolder));

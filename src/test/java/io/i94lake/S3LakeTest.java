@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -111,10 +110,9 @@ class S3LakeTest {
     }
   }
 
-
   @Test
   @Order(2)
-  void aFailedCheckLeavesMainAsItWasAndKeepsTheAuditBranch() throws IOException {
+  void aFailedCheckLeavesMainAsItWasAndKeepsTheAuditBranch() {
     long mainBefore = lake().icebergTable("immigration").currentSnapshot().snapshotId();
 
     Cli dirty = cli("run", "--lake", LAKE, "--raw", Fixtures.sampleWithUnknownPorts("s3-unknown-ports").toString(), "--attempts", "1");

@@ -83,9 +83,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake, alerts, message -> log(out, message), summary -> {
       synchronized (out) {
         RunCommand.print(summary, out);
-        if (summary.succeeded() && warehouseOptions.configured()) {
-          copyToWarehouse(lake, summary, alerts, out);
-        }
+      }
+      if (summary.succeeded() && warehouseOptions.configured()) {
+        copyToWarehouse(lake, summary, alerts, out);
       }
     });
     log(out, "i94lake schedule: cron " + schedule + ", raw " + options.raw() + " -> lake " + options.lake() + "; alerts: " + mail

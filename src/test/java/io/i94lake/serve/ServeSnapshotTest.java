@@ -6,7 +6,6 @@ import io.i94lake.Fixtures;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.FailureCategory;
 import io.i94lake.pipeline.RunSummary;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +61,7 @@ class ServeSnapshotTest {
 
   @Test
   @Order(2)
-  void aFailedRunChangesNothingVisible() throws IOException {
+  void aFailedRunChangesNothingVisible() {
     long before = servedSnapshot();
     String answerBefore = client.get("/api/arrivals?top=20").body();
     RunSummary failed = Fixtures.attempt(Fixtures.options(Fixtures.sampleWithUnknownPorts("serve-unknown-ports"), lakeFolder));
