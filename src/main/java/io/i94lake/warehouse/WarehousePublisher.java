@@ -126,11 +126,15 @@ public final class WarehousePublisher {
     }
   }
 
-  // renaming schemas locks no table: a running query goes on with the tables it opened
+  // renaming schemas locks no table, so the served tables are locked first: a query that opened some of them
+  // finishes before the swap, and one that comes during it waits and then looks its tables up again in the new schema
   private void swap(Connection connection, String served, String loading, String retired) throws SQLException {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       if (schemaExists(connection, served)) {
+        statement.execute("DO $$ DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '"
+            + served + "' LOOP EXECUTE format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE', '" + served
+            + "', t.tablename); END LOOP; END $$");
         statement.execute("ALTER SCHEMA " + served + " RENAME TO " + retired);
       }
       statement.execute("ALTER SCHEMA " + loading + " RENAME TO " + served);
