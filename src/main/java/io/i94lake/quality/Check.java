@@ -4,14 +4,12 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -65,9 +63,7 @@ public final class Check {
 
   /** No two rows share the values of these columns; observes the number of duplicate rows. */
   public Check isUnique(String... columns) {
-    Column[] keys = Arrays.stream(columns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Column duplicates = count(lit(1)).minus(count_distinct(keys[0], Arrays.copyOfRange(keys, 1, keys.length)));
-    return add(String.join(", ", columns) + " duplicates", duplicates, Rule.atMost(0));
+    return add(String.join(", ", columns) + " duplicates", new Metric.Duplicates(List.of(columns)), Rule.atMost(0));
   }
 
   /** Every non-null value is one of these (accepted values). */

@@ -1,10 +1,11 @@
 package io.i94lake.quality;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udaf;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
@@ -16,17 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Measures every constraint of a set of checks and judges it. Each table is read once: all its constraints, of
- * every check naming it, are measured in one aggregation, its references joined to it as broadcast key sets.
+ * every check naming it, are measured in one aggregation; the keys of referenced tables are collected first.
  * A few tables are measured at once.
  */
 public final class CheckRunner {
@@ -45,7 +53,12 @@ public final class CheckRunner {
   // a small table's measure is mostly planning and waiting: a few at once keep both cores busy
   private static final int PARALLELISM = 3;
 
+  private static final UserDefinedFunction DISTINCT_WHOLE_NUMBERS = udaf(new DistinctWholeNumbers(), Encoders.LONG());
+  private static final Set<DataType> WHOLE_NUMBERS =
+      Set.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
+
   private final Tables tables;
+  private final Map<String, Optional<List<Object>>> referenceKeys = new ConcurrentHashMap<>();
 
   public CheckRunner(Tables tables) {
     this.tables = tables;
@@ -88,26 +101,18 @@ public final class CheckRunner {
     return results;
   }
 
-  // one pass over the table: the reference keys are joined first, then every metric is one aggregate
+  // one pass over the table: every metric is one aggregate, references are matched against their collected keys
   private Map<Constraint, Double> measure(String table, Dataset<Row> rows, List<Constraint> constraints) {
     Map<Constraint, Column> aggregates = new LinkedHashMap<>();
-    Map<Metric.SharePresentIn, Column> joinedKeys = new LinkedHashMap<>();
-    Dataset<Row> joined = rows;
     for (Constraint constraint : constraints) {
       Metric metric = constraint.metric();
       if (metric instanceof Metric.Aggregate aggregate) {
         aggregates.put(constraint, aggregate.expression());
+      } else if (metric instanceof Metric.Duplicates duplicates) {
+        aggregates.put(constraint, count(lit(1)).minus(distinctCount(rows.schema(), duplicates.columns())));
       } else if (metric instanceof Metric.SharePresentIn reference) {
-        Optional<Dataset<Row>> referenced = tables.rows(reference.referenceTable());
-        if (referenced.isPresent()) {
-          if (!joinedKeys.containsKey(reference)) {
-            String key = "_reference_key_" + joinedKeys.size();
-            Dataset<Row> keys = referenced.get().select(col(reference.referenceColumn()).as(key)).distinct();
-            joined = joined.join(broadcast(keys), col(reference.column()).equalTo(col(key)), "left");
-            joinedKeys.put(reference, col(key));
-          }
-          aggregates.put(constraint, sharePresent(reference.column(), joinedKeys.get(reference).isNotNull()));
-        }
+        referenceKeys(reference).ifPresent(keys ->
+            aggregates.put(constraint, sharePresent(reference.column(), col(reference.column()).isin(keys.toArray()))));
       } else if (metric instanceof Metric.RowCountChange) {
         aggregates.put(constraint, count(lit(1)));
       }
@@ -116,7 +121,7 @@ public final class CheckRunner {
     if (!aggregates.isEmpty()) {
       List<Constraint> measured = List.copyOf(aggregates.keySet());
       Column[] expressions = aggregates.values().stream().map(expression -> expression.cast("double")).toArray(Column[]::new);
-      Row values = joined.agg(expressions[0], java.util.Arrays.copyOfRange(expressions, 1, expressions.length)).first();
+      Row values = rows.agg(expressions[0], java.util.Arrays.copyOfRange(expressions, 1, expressions.length)).first();
       for (int index = 0; index < measured.size(); index++) {
         observed.put(measured.get(index), values.isNullAt(index) ? null : values.getDouble(index));
       }
@@ -129,6 +134,24 @@ public final class CheckRunner {
       }
     }
     return observed;
+  }
+
+  // a single whole-number key is counted in a bitmap; other keys by Spark's count(distinct)
+  private static Column distinctCount(StructType schema, List<String> columns) {
+    if (columns.size() == 1 && WHOLE_NUMBERS.contains(schema.apply(columns.get(0)).dataType())) {
+      return DISTINCT_WHOLE_NUMBERS.apply(col(columns.get(0)).cast(DataTypes.LongType));
+    }
+    Column[] keys = columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return count_distinct(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length));
+  }
+
+  // the distinct keys of a referenced column, collected once per run of the checks: reference tables are
+  // dimensions, small enough to test each row against in memory
+  private Optional<List<Object>> referenceKeys(Metric.SharePresentIn reference) {
+    String key = reference.referenceTable() + "." + reference.referenceColumn();
+    return referenceKeys.computeIfAbsent(key, ignored -> tables.rows(reference.referenceTable())
+        .map(rows -> rows.select(reference.referenceColumn()).distinct().collectAsList().stream()
+            .map(row -> row.get(0)).filter(java.util.Objects::nonNull).toList()));
   }
 
   // the share of the column's non-null values found in the reference; 1 when all are null

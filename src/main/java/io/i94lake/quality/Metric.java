@@ -7,6 +7,9 @@ public sealed interface Metric {
   /** An aggregate over the table's rows; all aggregates of a table are computed in one pass. */
   record Aggregate(Column expression) implements Metric {}
 
+  /** How many rows repeat the values of these columns of an earlier row (rows minus distinct keys). */
+  record Duplicates(java.util.List<String> columns) implements Metric {}
+
   /** The share of a column's non-null values found in a column of another table. */
   record SharePresentIn(String column, String referenceTable, String referenceColumn) implements Metric {}
 
