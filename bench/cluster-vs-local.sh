@@ -10,6 +10,7 @@ i94="${1:-../shared/data/raw/sas_data}"
 raw="${2:-data/sample}"
 out=bench/out/cluster-vs-local; mkdir -p "$out"
 rm -rf /tmp/lake-april-cluster /tmp/lake-april-local
+bench/class-archive.sh
 
 ./i94lake cluster start --dir "$out/cluster" --workers 2 --cores 1 --memory 4g --port 0 --web-ui-port 0 | tee "$out/cluster-start.txt"
 master="$(grep -o 'spark://[0-9.:]*' "$out/cluster-start.txt" | head -1)"

@@ -37,6 +37,7 @@ mkdir -p "$data" "$out"
 
 echo "bench: building the jar and the reference's class path (mvn -Pbench package) ..." >&2
 mvn -q -B -f "$home/pom.xml" -Pbench -Dmaven.test.skip=true package >&2
+bench/class-archive.sh
 duckdb_jar=$(ls "$home"/target/bench-lib/duckdb_jdbc-*.jar)
 commit=$(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo unknown)
 load_before=$(cut -d' ' -f1 /proc/loadavg)

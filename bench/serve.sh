@@ -5,6 +5,7 @@
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
+bench/class-archive.sh
 lake="bench/data/april-lake"
 out="bench/out"
 duration="${DURATION:-30s}"
