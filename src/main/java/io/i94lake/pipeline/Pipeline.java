@@ -209,8 +209,10 @@ public final class Pipeline {
       table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
       // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
       // commits to rejects go one after the other, month by month, then those of the dimension sources
-      List<String> arrivalDependencies = List.of(PortTable.NAME, CountryTable.NAME, UsDemographicsTable.NAME,
-          UsStateTable.NAME, readTask(dictionary.modes()), readTask(dictionary.visaCategories()));
+      // they need the sources of the tables they join, judged, not those tables written: they start beside them
+      List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
+          readTask(dictionary.states()), readTask(demographics), readTask(dictionary.modes()),
+          readTask(dictionary.visaCategories()));
       String previous = null;
       for (YearMonth month : months) {
         String task = "arrivals " + month;
@@ -295,9 +297,9 @@ public final class Pipeline {
       long writtenRows = 0;
       if (month != null && count.accepted() > 0) {
         // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
-        Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), built.get(PortTable.NAME),
-            dictionary.modes().accepted(), dictionary.visaCategories().accepted());
-        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described), count));
+        Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()),
+            labels(dictionary.visaCategories()));
+        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described, built.get(PortTable.NAME)), count));
         addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
         addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
             built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
@@ -311,6 +313,13 @@ public final class Pipeline {
           replaced, RejectsTable.PARTITION_COLUMNS), null));
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
+    }
+
+    // a dictionary list as code to label (a few rows, held on the driver)
+    private static Map<String, String> labels(SourceRead list) {
+      Map<String, String> labels = new java.util.HashMap<>();
+      list.accepted().collectAsList().forEach(row -> labels.put(row.getAs("code"), row.getAs("label")));
+      return labels;
     }
 
     // a table written month by month reports the sum of its months

@@ -1,7 +1,6 @@
 package io.i94lake.transform;
 
 import static io.i94lake.source.SourceColumns.ERROR;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -19,6 +18,8 @@ import static org.apache.spark.sql.functions.year;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,31 +108,21 @@ public final class I94Arrivals {
   }
 
   /**
-   * Every column of {@code immigration} and {@code immigrant}, decoded from usable records: the tables are
-   * projections of this.
+   * Every column of {@code immigration} and {@code immigrant} but {@code city_id} (see
+   * {@link ImmigrationTable#build}), decoded from usable records: the tables are projections of this.
+   * The few travel modes and visa categories are looked up by a CASE expression, not joined.
    *
    * @param decoded accepted records from {@link #decode}
-   * @param ports the {@code port} table
-   * @param modeLabels accepted rows of the dictionary's i94model list (code, label)
-   * @param visaLabels accepted rows of the dictionary's I94VISA categories (code, label)
+   * @param modeLabels the dictionary's i94model list (code to label)
+   * @param visaLabels the dictionary's I94VISA categories (code to label)
    */
-  public static Dataset<Row> describe(Dataset<Row> decoded, Dataset<Row> ports, Dataset<Row> modeLabels,
-                                     Dataset<Row> visaLabels) {
+  public static Dataset<Row> describe(Dataset<Row> decoded, Map<String, String> modeLabels, Map<String, String> visaLabels) {
     Column permit = upper(trim(col("dtaddto")));
     Column durationOfStatus = coalesce(permit.equalTo(DURATION_OF_STATUS), lit(false));
     Column allowedUntil = when(durationOfStatus.unary_$bang(), MONTH_DAY_YEAR.apply(permit));
     Column age = wholeNumber(col("i94bir")).cast(DataTypes.IntegerType);
-    Dataset<Row> portCities = ports.select(col("port_code").as("port_key"), col("city_id"));
-    Dataset<Row> modes = modeLabels.select(col("code").as("mode_code"), col("label").as("mode_label"));
-    Dataset<Row> visas = visaLabels.select(col("code").as("visa_code"), col("label").as("visa_category"));
     return decoded
-        .withColumn("port_code", upper(trim(col("i94port"))))
-        .withColumn("mode_code", wholeNumber(col("i94mode")).cast(DataTypes.StringType))
-        .withColumn("visa_code", wholeNumber(col("i94visa")).cast(DataTypes.StringType))
         .withColumn("allowed_until", allowedUntil)
-        .join(broadcast(portCities), col("port_code").equalTo(col("port_key")), "left")
-        .join(broadcast(modes), new String[] {"mode_code"}, "left")
-        .join(broadcast(visas), new String[] {"visa_code"}, "left")
         .select(
             wholeNumber(col("cicid")).as("cicid"),
             wholeNumber(col("admnum")).as("admission_number"),
@@ -141,10 +132,9 @@ public final class I94Arrivals {
             durationOfStatus.as("duration_of_status"),
             when(permit.isNotNull().and(durationOfStatus.unary_$bang()).and(col("allowed_until").isNull()), col("dtaddto"))
                 .as("allowed_until_text"),
-            col("port_code"),
-            col("city_id"),
+            upper(trim(col("i94port"))).as("port_code"),
             upper(trim(col("i94addr"))).as("destination_state_code"),
-            coalesce(col("mode_label"), lit(NOT_REPORTED)).as("travel_mode"),
+            coalesce(label(col("i94mode"), modeLabels), lit(NOT_REPORTED)).as("travel_mode"),
             trim(col("airline")).as("airline"),
             trim(col("fltno")).as("flight_number"),
             trim(col("entdepa")).as("arrival_flag"),
@@ -157,11 +147,21 @@ public final class I94Arrivals {
             trim(col("occup")).as("occupation"),
             wholeNumber(col("i94cit")).cast(DataTypes.IntegerType).as("citizenship_country_code"),
             wholeNumber(col("i94res")).cast(DataTypes.IntegerType).as("residence_country_code"),
-            col("visa_category"),
+            label(col("i94visa"), visaLabels).as("visa_category"),
             trim(col("visatype")).as("visa_type"),
             trim(col("visapost")).as("visa_post"),
             col("year"),
             col("month"));
+  }
+
+  // the label of a whole-number code stored as DOUBLE; null for a code not in the list
+  private static Column label(Column code, Map<String, String> labels) {
+    Column text = wholeNumber(code).cast(DataTypes.StringType);
+    Column label = lit(null).cast(DataTypes.StringType);
+    for (Map.Entry<String, String> entry : new TreeMap<>(labels).descendingMap().entrySet()) {
+      label = when(text.equalTo(entry.getKey()), entry.getValue()).otherwise(label);
+    }
+    return label;
   }
 
   /**

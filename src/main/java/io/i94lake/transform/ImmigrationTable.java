@@ -1,5 +1,8 @@
 package io.i94lake.transform;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,8 +21,13 @@ public final class ImmigrationTable {
 
   private ImmigrationTable() {}
 
-  /** @param arrivals described arrival records (see {@link I94Arrivals#describe}) */
-  public static Dataset<Row> build(Dataset<Row> arrivals) {
-    return arrivals.selectExpr(COLUMNS.toArray(String[]::new));
+  /**
+   * @param arrivals described arrival records (see {@link I94Arrivals#describe})
+   * @param ports the {@code port} table, which gives each port of entry its city
+   */
+  public static Dataset<Row> build(Dataset<Row> arrivals, Dataset<Row> ports) {
+    Dataset<Row> portCities = ports.select(col("port_code").as("port_key"), col("city_id"));
+    return arrivals.join(broadcast(portCities), col("port_code").equalTo(col("port_key")), "left")
+        .selectExpr(COLUMNS.toArray(String[]::new));
   }
 }
