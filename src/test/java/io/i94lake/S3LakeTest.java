@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a run publishes into s3://bucket/lake with Iceberg's JDBC catalog (an SQLite file), a failed check leaves
  * {@code main} as it was, and every other command reads the lake back.
  */
+@Tag("isolated")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3LakeTest {
   private static final String BUCKET = "i94lake";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the command line runs the pipeline on it from its own JVM (the driver), with executors in the workers' JVMs,
  * and gets the same tables as a local run.
  */
+@Tag("isolated")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRunTest {
   private static Path folder;
