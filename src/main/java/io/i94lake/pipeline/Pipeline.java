@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,8 +209,8 @@ public final class Pipeline {
       table(graph, CountryTable.NAME, "country_labels", List.of(readTask(dictionary.countries())));
       table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
       // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
-      // commits to rejects go one after the other, month by month, then those of the dimension sources
-      // they need the sources of the tables they join, judged, not those tables written: they start beside them
+      // commits to rejects go one after the other, month by month, then those of the dimension sources. They need
+      // the sources of the tables they join judged, not those tables written: they start beside them
       List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
           readTask(dictionary.states()), readTask(demographics), readTask(dictionary.modes()),
           readTask(dictionary.visaCategories()));
@@ -299,7 +300,8 @@ public final class Pipeline {
         // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
         Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()),
             labels(dictionary.visaCategories()));
-        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME, ImmigrationTable.build(described, built.get(PortTable.NAME)), count));
+        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME,
+            ImmigrationTable.build(described, built.get(PortTable.NAME)), count));
         addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
         addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
             built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
@@ -317,7 +319,7 @@ public final class Pipeline {
 
     // a dictionary list as code to label (a few rows, held on the driver)
     private static Map<String, String> labels(SourceRead list) {
-      Map<String, String> labels = new java.util.HashMap<>();
+      Map<String, String> labels = new HashMap<>();
       list.accepted().collectAsList().forEach(row -> labels.put(row.getAs("code"), row.getAs("label")));
       return labels;
     }

@@ -1,5 +1,6 @@
 package io.i94lake.quality;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 
 /** How an observed value is measured on a table. */
@@ -8,7 +9,7 @@ public sealed interface Metric {
   record Aggregate(Column expression) implements Metric {}
 
   /** How many rows repeat the values of these columns of an earlier row (rows minus distinct keys). */
-  record Duplicates(java.util.List<String> columns) implements Metric {}
+  record Duplicates(List<String> columns) implements Metric {}
 
   /** The share of a column's non-null values found in a column of another table. */
   record SharePresentIn(String column, String referenceTable, String referenceColumn) implements Metric {}
