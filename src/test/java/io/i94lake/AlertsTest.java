@@ -112,15 +112,36 @@ class AlertsTest {
     assertThat(alerted.exitCode()).as("exit code of SOURCE_MISSING; " + alerted.err()).isEqualTo(3);
     assertThat(theAlert().getSubject()).contains("failed: SOURCE_MISSING Cannot find airport codes");
 
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = closedPort();
     Cli unsent = Cli.run(smtpSettings(closedPort), "run", "--lake", lakeFolder.toString(), "--raw", raw.toString());
 
     assertThat(unsent.exitCode()).as("the run's own exit code").isEqualTo(3);
     assertThat(unsent.err()).contains("SOURCE_MISSING", "Cannot find airport codes");
     assertThat(unsent.out()).contains("Cannot send the alert about run ", "through 127.0.0.1:" + closedPort);
     assertThat(mainSnapshots()).containsAllEntriesOf(lastGood.published());
+  }
+
+  @Test
+  void aScheduledRunWhoseWarehouseCopyFailsStaysPublishedAndTellsTheOperators() throws Exception {
+    Path scheduledLake = Fixtures.newFolder("alerts-scheduled-lake");
+    String unreachableWarehouse = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/i94lake";
+
+    Cli cli = Cli.run(smtpSettings(MAIL.getSmtp().getPort()), "schedule", "--cron", "*/2 * * * * ?", "--zone", "UTC",
+        "--max-runs", "1", "--stop-after", "30m", "--lake", scheduledLake.toString(),
+        "--publish-jdbc", unreachableWarehouse, "--publish-user", "i94lake", "--publish-password", "i94lake");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("1 run, 1 published");
+    assertThat(Lake.open(Fixtures.spark(), scheduledLake.toString()).read("immigration").count()).isEqualTo(1000);
+    MimeMessage alert = theAlert();
+    assertThat(alert.getSubject()).startsWith("[i94lake] run ").contains(" published, but its warehouse copy failed: ");
+    assertThat(GreenMailUtil.getBody(alert)).contains("copying it to the warehouse failed, so BI tools",
+        "i94lake publish --jdbc URL");
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
