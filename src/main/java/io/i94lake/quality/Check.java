@@ -118,7 +118,7 @@ public final class Check {
   }
 
   // the share of the column's non-null values meeting a condition; 1 when all are null
-  private static Column shareOfPresent(String column, Column condition) {
+  static Column shareOfPresent(String column, Column condition) {
     return coalesce(avg(when(col(column).isNotNull(), when(condition, 1.0).otherwise(0.0))), lit(1.0));
   }
 }

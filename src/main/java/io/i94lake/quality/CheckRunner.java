@@ -1,16 +1,15 @@
 package io.i94lake.quality;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udaf;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +111,7 @@ public final class CheckRunner {
         aggregates.put(constraint, count(lit(1)).minus(distinctCount(rows.schema(), duplicates.columns())));
       } else if (metric instanceof Metric.SharePresentIn reference) {
         referenceKeys(reference).ifPresent(keys ->
-            aggregates.put(constraint, sharePresent(reference.column(), col(reference.column()).isin(keys.toArray()))));
+            aggregates.put(constraint, Check.shareOfPresent(reference.column(), col(reference.column()).isin(keys.toArray()))));
       } else if (metric instanceof Metric.RowCountChange) {
         aggregates.put(constraint, count(lit(1)));
       }
@@ -121,7 +120,7 @@ public final class CheckRunner {
     if (!aggregates.isEmpty()) {
       List<Constraint> measured = List.copyOf(aggregates.keySet());
       Column[] expressions = aggregates.values().stream().map(expression -> expression.cast("double")).toArray(Column[]::new);
-      Row values = rows.agg(expressions[0], java.util.Arrays.copyOfRange(expressions, 1, expressions.length)).first();
+      Row values = rows.agg(expressions[0], Arrays.copyOfRange(expressions, 1, expressions.length)).first();
       for (int index = 0; index < measured.size(); index++) {
         observed.put(measured.get(index), values.isNullAt(index) ? null : values.getDouble(index));
       }
@@ -142,7 +141,7 @@ public final class CheckRunner {
       return DISTINCT_WHOLE_NUMBERS.apply(col(columns.get(0)).cast(DataTypes.LongType));
     }
     Column[] keys = columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    return count_distinct(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length));
+    return count_distinct(keys[0], Arrays.copyOfRange(keys, 1, keys.length));
   }
 
   // the distinct keys of a referenced column, collected once per run of the checks: reference tables are
@@ -152,11 +151,6 @@ public final class CheckRunner {
     return referenceKeys.computeIfAbsent(key, ignored -> tables.rows(reference.referenceTable())
         .map(rows -> rows.select(reference.referenceColumn()).distinct().collectAsList().stream()
             .map(row -> row.get(0)).filter(java.util.Objects::nonNull).toList()));
-  }
-
-  // the share of the column's non-null values found in the reference; 1 when all are null
-  private static Column sharePresent(String column, Column found) {
-    return coalesce(org.apache.spark.sql.functions.avg(when(col(column).isNotNull(), when(found, 1.0).otherwise(0.0))), lit(1.0));
   }
 
   private Double rowCountChange(String table, double now) {
