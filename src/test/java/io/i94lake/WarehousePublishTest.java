@@ -15,9 +15,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,18 +147,60 @@ class WarehousePublishTest {
       }
     }, "warehouse reader");
     reader.start();
-    Map<String, Integer> exitCodes = new java.util.LinkedHashMap<>();
-    exitCodes.put("small", publish(smallFolder).exitCode());
-    exitCodes.put("sample", publish(sample.folder()).exitCode());
+    Cli smallPublish = publish(smallFolder);
+    Cli samplePublish = publish(sample.folder());
     publishing.set(false);
     reader.join();
 
-    assertThat(exitCodes).as("exit codes of both publishes").containsValues(0, 0).doesNotContainValue(1);
+    assertThat(smallPublish.exitCode()).as("publish of the small lake: " + smallPublish.err()).isZero();
+    assertThat(samplePublish.exitCode()).as("publish of the sample lake: " + samplePublish.err()).isZero();
     List<Long> sampleCounts = WarehouseTable.selected(false).stream().map(table -> sample.lake().read(table.name()).count()).toList();
     List<Long> smallCounts = WarehouseTable.selected(false).stream().map(table -> small.read(table.name()).count()).toList();
     assertThat(seen).as("every answer is the sample's counts or the small lake's").isSubsetOf(Set.of(sampleCounts, smallCounts));
     assertThat(seen).as("the reader saw both copies").contains(sampleCounts, smallCounts);
     assertThat(errors).as("queries that failed during the swaps").isEmpty();
+  }
+
+  @Test
+  void aSwapWaitsForAReaderThatHoldsServedTablesAndNeverDeadlocksWithIt() throws Exception {
+    Fixtures.SampleLake sample = Fixtures.sampleLake();
+    assertThat(publish(sample.folder()).exitCode()).isZero();
+    List<String> tables = WarehouseTable.selected(false).stream().map(WarehouseTable::name).toList();
+    try (Connection reader = connect(); Statement statement = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      // the swap locks tables by name, so it takes most of them and then waits for us_weather, which the reader holds
+      statement.executeQuery("SELECT count(*) FROM " + SCHEMA + ".us_weather").close();
+      CompletableFuture<Cli> publishing = CompletableFuture.supplyAsync(() -> publish(sample.folder()));
+      awaitSwapAttempt(publishing);
+      Thread.sleep(1_500); // longer than PostgreSQL's deadlock_timeout: a swap that kept waiting would deadlock below
+
+      for (String table : tables) {
+        statement.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + table).close();
+      }
+      reader.commit();
+
+      Cli published = publishing.get(5, TimeUnit.MINUTES);
+      assertThat(published.exitCode()).as(published.err()).isZero();
+      assertThat(published.out()).containsPattern("swapped in schema " + SCHEMA + " \\(at attempt \\d+: readers held its tables\\)");
+    }
+  }
+
+  /** Waits until the publish has tried to lock the served tables for its swap. */
+  private static void awaitSwapAttempt(CompletableFuture<Cli> publishing) throws SQLException, InterruptedException {
+    try (Connection watcher = connect();
+         var query = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE query LIKE ?")) {
+      query.setString(1, "LOCK TABLE " + SCHEMA + ".%");
+      for (long deadline = System.nanoTime() + 300_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+        assertThat(publishing).as("the publish ended before its swap tried to lock the served tables").isNotDone();
+        try (ResultSet row = query.executeQuery()) {
+          row.next();
+          if (row.getLong(1) > 0) {
+            return;
+          }
+        }
+      }
+      fail("the publish did not try to lock the tables of " + SCHEMA + " within 5 minutes");
+    }
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
@@ -28,6 +30,11 @@ import org.apache.spark.sql.types.StructType;
 public final class WarehousePublisher {
   /** The table in the served schema saying what was copied from which snapshot, and when. */
   public static final String SNAPSHOTS_TABLE = "lake_snapshots";
+  /** How long the swap may hold some served tables while waiting for the rest: well under PostgreSQL's 1 s deadlock_timeout. */
+  private static final Duration LOCK_WAIT = Duration.ofMillis(300);
+  private static final Duration SWAP_PATIENCE = Duration.ofMinutes(15);
+  /** statement_timeout ended the wait (57014), or PostgreSQL found a deadlock with a reader anyway (40P01). */
+  private static final Set<String> LOCK_WAIT_ENDED = Set.of("57014", "40P01");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   private final Lake lake;
@@ -126,26 +133,72 @@ public final class WarehousePublisher {
     }
   }
 
-  // renaming schemas locks no table, so the served tables are locked first: a query that opened some of them
-  // finishes before the swap, and one that comes during it waits and then looks its tables up again in the new schema
+  // Renaming schemas locks no table, so the served tables are locked first: a query that opened some of them finishes
+  // before the swap, and one that comes during it waits, then looks its tables up again in the new schema. Readers
+  // take their tables in any order, so waiting for all of them while holding some could deadlock with a reader: the
+  // swap never holds its locks longer than LOCK_WAIT, and lets go and tries again until readers give it a moment.
   private void swap(Connection connection, String served, String loading, String retired) throws SQLException {
+    Instant giveUp = Instant.now().plus(SWAP_PATIENCE);
+    int attempts = 1;
+    while (!trySwap(connection, served, loading, retired)) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new SQLException("readers kept the tables of schema " + served + " busy for " + SWAP_PATIENCE.toMinutes()
+            + " minutes (" + attempts + " attempts to lock them for the swap)");
+      }
+      sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20, 200)));
+      attempts++;
+    }
+    progress.accept("swapped in schema " + served + (attempts == 1 ? "" : " (at attempt " + attempts + ": readers held its tables)"));
+  }
+
+  /** Swaps the schemas in one transaction; false when the served tables could not all be locked within LOCK_WAIT. */
+  private static boolean trySwap(Connection connection, String served, String loading, String retired) throws SQLException {
+    List<String> servedTables = tables(connection, served);
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       if (schemaExists(connection, served)) {
-        statement.execute("DO $$ DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '"
-            + served + "' LOOP EXECUTE format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE', '" + served
-            + "', t.tablename); END LOOP; END $$");
+        if (!servedTables.isEmpty()) {
+          statement.execute("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis());
+          statement.execute("LOCK TABLE " + String.join(", ", servedTables) + " IN ACCESS EXCLUSIVE MODE");
+          statement.execute("SET LOCAL statement_timeout = 0");
+        }
         statement.execute("ALTER SCHEMA " + served + " RENAME TO " + retired);
       }
       statement.execute("ALTER SCHEMA " + loading + " RENAME TO " + served);
       connection.commit();
+      return true;
     } catch (SQLException e) {
       connection.rollback();
+      if (LOCK_WAIT_ENDED.contains(e.getSQLState())) {
+        return false;
+      }
       throw e;
     } finally {
       connection.setAutoCommit(true);
     }
-    progress.accept("swapped in schema " + served);
+  }
+
+  private static List<String> tables(Connection connection, String schema) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (var query = connection.prepareStatement("SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) "
+        + "FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
+      query.setString(1, schema);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static void sleep(Duration pause) throws SQLException {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting to swap the schemas", e);
+    }
   }
 
   // dropping waits for queries still reading the old tables; if it fails, the next publish drops them
