@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.spark.launcher.JavaModuleOptions;
@@ -48,8 +50,9 @@ public final class LocalCluster {
     }
     Path sparkHome = SparkHome.prepare(folder);
     Path logs = createFolder(folder.resolve("logs"));
-    int port = choosePort(options.port(), "master port", progress);
-    int webUiPort = choosePort(options.webUiPort(), "master web UI port", progress);
+    Ports ports = new Ports();
+    int port = ports.choose(options.port(), "master port", progress);
+    int webUiPort = ports.choose(options.webUiPort(), "master web UI port", progress);
     String masterUrl = "spark://" + HOST + ":" + port;
     String masterWebUrl = "http://" + HOST + ":" + webUiPort;
     Map<String, String> environment = Map.of(
@@ -69,7 +72,7 @@ public final class LocalCluster {
 
       List<ClusterState.WorkerProcess> workers = new ArrayList<>();
       for (int number = 1; number <= options.workers(); number++) {
-        int workerWebUiPort = freePort();
+        int workerWebUiPort = ports.free();
         Path workerLog = logs.resolve("worker-" + number + ".log");
         Process worker = launch(sparkHome, environment, workerLog, List.of(WORKER_CLASS,
             "--host", HOST, "--webui-port", Integer.toString(workerWebUiPort),
@@ -210,24 +213,41 @@ public final class LocalCluster {
     return Arrays.asList(JavaModuleOptions.defaultModuleOptionArray());
   }
 
-  private static int choosePort(int requested, String what, Consumer<String> progress) {
-    if (requested == 0) {
-      return freePort();
-    }
-    try (ServerSocket socket = new ServerSocket(requested, 1, InetAddress.getByName(HOST))) {
-      return requested;
-    } catch (IOException taken) {
-      int port = freePort();
+  /**
+   * The ports of one start's daemons, never the same twice: a port is found free by opening and closing a socket
+   * on it, and the system may hand the same port out again to the next probe (the master's RPC and web UI once
+   * got the same port, and the master never came up).
+   */
+  private static final class Ports {
+    private final Set<Integer> chosen = new HashSet<>();
+
+    int choose(int requested, String what, Consumer<String> progress) {
+      if (requested == 0) {
+        return free();
+      }
+      if (!chosen.contains(requested)) {
+        try (ServerSocket socket = new ServerSocket(requested, 1, InetAddress.getByName(HOST))) {
+          chosen.add(requested);
+          return requested;
+        } catch (IOException taken) {
+          // another port below
+        }
+      }
+      int port = free();
       progress.accept(what + " " + requested + " is taken: using " + port);
       return port;
     }
-  }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot find a free port on " + HOST, e);
+    int free() {
+      while (true) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+          if (chosen.add(socket.getLocalPort())) {
+            return socket.getLocalPort();
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot find a free port on " + HOST, e);
+        }
+      }
     }
   }
 
