@@ -145,12 +145,12 @@ public final class CheckRunner {
   }
 
   // the distinct keys of a referenced column, collected once per run of the checks: reference tables are
-  // dimensions, small enough to test each row against in memory
+  // dimensions, small enough to test each row against in memory, and to deduplicate here rather than in a shuffle
   private Optional<List<Object>> referenceKeys(Metric.SharePresentIn reference) {
     String key = reference.referenceTable() + "." + reference.referenceColumn();
     return referenceKeys.computeIfAbsent(key, ignored -> tables.rows(reference.referenceTable())
-        .map(rows -> rows.select(reference.referenceColumn()).distinct().collectAsList().stream()
-            .map(row -> row.get(0)).filter(java.util.Objects::nonNull).toList()));
+        .map(rows -> rows.select(reference.referenceColumn()).collectAsList().stream()
+            .map(row -> row.get(0)).filter(java.util.Objects::nonNull).distinct().toList()));
   }
 
   private Double rowCountChange(String table, double now) {
