@@ -1,6 +1,9 @@
 package io.i94lake.generate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -55,9 +58,30 @@ class FrequencyTablesTest {
       assertThat(generated.filter("depdate < arrdate").count()).as("departures before arrival").isLessThan(60);
       assertThat(generated.filter("arrdate < 20545 or arrdate > 20574").count()).as("arrivals outside April").isZero();
       assertThat(generated.filter("biryear + i94bir <> 2016").count()).as("birth year and age disagree").isZero();
+      assertDatesFollowTheTables(generated);
     } finally {
       generated.unpersist();
     }
+  }
+
+  // dtadfile (YYYYMMDD) is the arrival plus a filing delay of the table; dtaddto (MMDDYYYY) the arrival plus a
+  // permit length of the table, for the share of records whose permit is a number of days
+  private static void assertDatesFollowTheTables(Dataset<Row> generated) {
+    Column arrival = expr("date_add(date'1960-01-01', cast(arrdate as int))");
+    Column filedDelay = datediff(expr("try_to_date(dtadfile, 'yyyyMMdd')"), arrival);
+    List<Object> delays = tableShares("filed", "days").keySet().stream().filter(days -> !days.equals("\\N"))
+        .map(days -> (Object) Integer.parseInt(days)).toList();
+    assertThat(generated.filter(col("dtadfile").isNotNull().and(filedDelay.isNull().or(not(filedDelay.isin(delays.toArray())))))
+        .count()).as("dtadfile texts that are not the arrival plus a filing delay of the table").isZero();
+
+    FrequencyTable permits = FrequencyTable.load("permit");
+    FrequencyTable dayPermits = permits.where("kind", "days");
+    List<Object> lengths = java.util.stream.IntStream.range(0, dayPermits.size())
+        .mapToObj(row -> (Object) Integer.parseInt(dayPermits.value(row, "value"))).distinct().toList();
+    Column permitLength = datediff(expr("try_to_date(dtaddto, 'MMddyyyy')"), arrival);
+    double share = generated.filter(permitLength.isin(lengths.toArray())).count() / (double) generated.count();
+    assertThat(share).as("share of dtaddto texts that are the arrival plus a permit length of the table")
+        .isCloseTo(dayPermits.total() / (double) permits.total(), org.assertj.core.data.Offset.offset(0.01));
   }
 
   private static void assertClose(String what, Map<String, Double> actual, Map<String, Double> expected, double tolerance) {
