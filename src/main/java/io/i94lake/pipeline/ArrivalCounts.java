@@ -1,27 +1,39 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.source.I94ParquetFooters.FileRows;
 import io.i94lake.source.SourceCount;
 import io.i94lake.source.SourceRead;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The rows, rejected rows and first rejected row of each I-94 file in each month, counted for every month in one
- * pass over the input on first use: the months found, and each month's count, come from that one pass.
+ * The rows, rejected rows and first rejected row of each I-94 file in each month. When the Parquet footers tell
+ * each file's month (see {@code I94ParquetFooters}), nothing is read to count: a month has the rows of its files,
+ * and those not written to {@code immigration} were rejected (only then is the month read again, to find which
+ * rows and why). Otherwise every month is counted in one pass over the input, on first use.
  */
 final class ArrivalCounts {
   private final SourceRead decoded;
-  private Map<List<Object>, SourceCount> byMonth;
+  private final Map<YearMonth, List<FileRows>> footers;
+  private Map<List<Object>, SourceCount> counted;
 
-  /** @param decoded every arrival record, with its year and month (see {@code I94Arrivals#decode}) */
-  ArrivalCounts(SourceRead decoded) {
+  /**
+   * @param decoded every arrival record, with its year and month (see {@code I94Arrivals#decode})
+   * @param footers the files of each month as their footers tell, when they do
+   */
+  ArrivalCounts(SourceRead decoded, Optional<Map<YearMonth, List<FileRows>>> footers) {
     this.decoded = decoded;
+    this.footers = footers.orElse(null);
   }
 
   /** The months the records belong to, oldest first. */
   synchronized List<YearMonth> months() {
+    if (footers != null) {
+      return List.copyOf(footers.keySet());
+    }
     return counts().keySet().stream()
         .filter(key -> key.get(0) != null && key.get(1) != null)
         .map(key -> YearMonth.of((Integer) key.get(0), (Integer) key.get(1)))
@@ -29,8 +41,34 @@ final class ArrivalCounts {
         .toList();
   }
 
-  /** The count of one month; of the records of unknown month when {@code month} is null. */
-  synchronized SourceCount of(YearMonth month) {
+  /** The most records of a month (of unknown month when null) that can be written: none means nothing to write. */
+  synchronized long acceptedAtMost(YearMonth month) {
+    return footers != null ? fromFooters(month).rowsIn() : counted(month).accepted();
+  }
+
+  /**
+   * The count of one month (of the records of unknown month when {@code month} is null), once {@code accepted} of
+   * its records are written.
+   *
+   * @param monthRows the month's records, read again to count its rejected rows when the footers told its rows
+   */
+  synchronized SourceCount of(YearMonth month, long accepted, SourceRead monthRows) {
+    if (footers == null) {
+      return counted(month);
+    }
+    SourceCount expected = fromFooters(month);
+    return expected.rowsIn() == accepted ? expected : monthRows.count();
+  }
+
+  // all records of a file told by its footer belong to its month: none is of unknown month
+  private SourceCount fromFooters(YearMonth month) {
+    List<FileRows> files = month == null ? List.of() : footers.getOrDefault(month, List.of());
+    return new SourceCount(decoded.source(), files.stream()
+        .map(file -> new SourceCount.FileCount(file.file(), file.rows(), 0, null))
+        .toList());
+  }
+
+  private SourceCount counted(YearMonth month) {
     SourceCount none = new SourceCount(decoded.source(), List.of());
     if (month != null) {
       return counts().getOrDefault(Arrays.asList(month.getYear(), month.getMonthValue()), none);
@@ -42,9 +80,9 @@ final class ArrivalCounts {
   }
 
   private Map<List<Object>, SourceCount> counts() {
-    if (byMonth == null) {
-      byMonth = decoded.countBy(List.of("year", "month"));
+    if (counted == null) {
+      counted = decoded.countBy(List.of("year", "month"));
     }
-    return byMonth;
+    return counted;
   }
 }

@@ -182,9 +182,10 @@ public final class Pipeline {
       SourceRead airports = AirportReader.read(spark, inputs.airports()).cached();
       SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();
       SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
-      SourceRead rawArrivals = new I94Reader(spark).read(inputs.i94());
+      I94Reader i94Reader = new I94Reader(spark);
+      SourceRead rawArrivals = i94Reader.read(inputs.i94());
       SourceRead arrivals = rawArrivals.withRows(I94Arrivals.decode(rawArrivals.rows()));
-      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals);
+      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, i94Reader.monthsFromFooters(inputs.i94()));
       months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
       List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());
@@ -219,14 +220,14 @@ public final class Pipeline {
         String task = "arrivals " + month;
         SourceRead monthRows = arrivals.withRows(I94Arrivals.inMonth(arrivals.rows(), month));
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            inJobGroup(task, () -> writeArrivals(task, dictionary, monthRows, () -> arrivalCounts.of(month), month)));
+            inJobGroup(task, () -> writeArrivals(task, dictionary, monthRows, arrivalCounts, month)));
         previous = task;
       }
       if (options.months().isAll()) {
         String task = "arrivals of unknown month";
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
             inJobGroup(task, () -> writeArrivals(task, dictionary, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
-                () -> arrivalCounts.of(null), null)));
+                arrivalCounts, null)));
         previous = task;
       }
       List<String> rejectsDependencies = new ArrayList<>(dimensionSources.stream().map(Pipeline::readTask).toList());
@@ -288,20 +289,28 @@ public final class Pipeline {
       return count;
     }
 
-    /** Writes one month of arrivals (or those of unknown month, which are only rejects). */
+    /**
+     * Writes one month of arrivals (or those of unknown month, which are only rejects). Its rows are counted before
+     * {@code immigration} is written, or from what it wrote (see {@link ArrivalCounts}); a broken month fails the task
+     * then, before the other tables, and nothing of it is published.
+     */
     private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead arrivals,
-                               Supplier<SourceCount> counted, YearMonth month) {
-      SourceCount count = counted.get();
+                               ArrivalCounts arrivalCounts, YearMonth month) {
+      Dataset<Row> described = null;
+      TableWrite immigration = null;
+      if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
+        // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
+        described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()), labels(dictionary.visaCategories()));
+        immigration = audit.overwritePartitions(ImmigrationTable.NAME, ImmigrationTable.build(described, built.get(PortTable.NAME)),
+            I94Arrivals.PARTITION_COLUMNS);
+      }
+      long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
+      SourceCount count = arrivalCounts.of(month, writtenRows, arrivals);
       String label = month == null ? "of unknown month" : month.toString();
       progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));
       count.requireRejectedShareAtMost(options.maxRejectedShare());
-      long writtenRows = 0;
-      if (month != null && count.accepted() > 0) {
-        // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
-        Dataset<Row> described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()),
-            labels(dictionary.visaCategories()));
-        writtenRows = addMonth(overwriteMonth(ImmigrationTable.NAME,
-            ImmigrationTable.build(described, built.get(PortTable.NAME)), count));
+      if (immigration != null) {
+        addMonth(reported(immigration, count));
         addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
         addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
             built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));

@@ -13,12 +13,15 @@ import static org.apache.spark.sql.functions.to_json;
 import io.i94lake.pipeline.PipelineException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -69,6 +72,18 @@ public final class I94Reader {
     List<String> all = byFormat.values().stream().flatMap(List::stream).toList();
     Column values = to_json(struct(I94Schema.COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
     return new SourceRead(SOURCE, all, rows, coalesce(col(RAW), values));
+  }
+
+  /**
+   * The Parquet files of each month when every file is Parquet and its footer tells its month (see
+   * {@link I94ParquetFooters}); empty when the records must be read to find their months.
+   */
+  public Optional<Map<YearMonth, List<I94ParquetFooters.FileRows>>> monthsFromFooters(List<String> locations) {
+    Map<Format, List<String>> byFormat = filesByFormat(locations);
+    if (!byFormat.keySet().equals(Set.of(Format.PARQUET))) {
+      return Optional.empty();
+    }
+    return I94ParquetFooters.months(byFormat.get(Format.PARQUET), files.hadoopConfiguration());
   }
 
   /** The I-94 files below the locations, grouped by form; fails when a location is missing or holds none. */
