@@ -91,16 +91,18 @@ synthetic() {
 }
 
 # the stages of the last run, from the run history: read (span of the source reads), the arrival months (read, decode
-# and write: Spark runs them as one job per table), the other tables (span), checks, publish; and the I-94 rows in
+# and write: Spark runs them as one job per table), the other tables (span), checks (span: each table's checks start
+# once it is written), publish; and the I-94 rows in
 stages() {
   ./i94lake sql --lake "$1" --format csv "
     SELECT
       round((max(CASE WHEN task LIKE 'read %' THEN unix_millis(ended_at) END)
            - min(CASE WHEN task LIKE 'read %' THEN unix_millis(started_at) END)) / 1000.0, 1) AS read_seconds,
       round(sum(CASE WHEN task LIKE 'arrivals%' THEN seconds END), 1) AS arrival_seconds,
-      round((max(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT IN ('checks', 'publish') THEN unix_millis(ended_at) END)
-           - min(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT IN ('checks', 'publish') THEN unix_millis(started_at) END)) / 1000.0, 1) AS table_seconds,
-      round(sum(CASE WHEN task = 'checks' THEN seconds END), 1) AS check_seconds,
+      round((max(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN unix_millis(ended_at) END)
+           - min(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN unix_millis(started_at) END)) / 1000.0, 1) AS table_seconds,
+      round((max(CASE WHEN task LIKE 'check%' THEN unix_millis(ended_at) END)
+           - min(CASE WHEN task LIKE 'check%' THEN unix_millis(started_at) END)) / 1000.0, 1) AS check_seconds,
       round(sum(CASE WHEN task = 'publish' THEN seconds END), 1) AS publish_seconds,
       sum(CASE WHEN task LIKE 'arrivals%' THEN rows_in END) AS i94_rows
     FROM run_tasks WHERE run_id = (SELECT max(run_id) FROM runs)" | tail -1

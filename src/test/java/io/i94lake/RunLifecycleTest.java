@@ -79,6 +79,20 @@ class RunLifecycleTest {
   }
 
   @Test
+  @Order(0)
+  void eachTableIsCheckedOnceItAndTheTablesItLooksUpAreWritten() {
+    Map<String, TaskRecord> tasks = firstRun.tasks().stream().collect(Collectors.toMap(TaskRecord::task, task -> task));
+
+    TaskRecord immigrationChecks = tasks.get("check immigration");
+    assertThat(immigrationChecks.state()).isEqualTo("SUCCEEDED");
+    for (String writer : List.of("arrivals 2016-04", "port", "us_state")) {
+      assertThat(immigrationChecks.started()).as("after " + writer).isAfterOrEqualTo(tasks.get(writer).ended());
+    }
+    assertThat(tasks.keySet()).as("a task per checked table").contains("check us_state", "check immigrant", "check us_weather");
+    assertThat(tasks.get("publish").started()).isAfterOrEqualTo(tasks.get("check us_city").ended());
+  }
+
+  @Test
   @Order(2)
   void aFailedTaskIsResumedWithoutRepeatingWhatSucceeded() {
     // someone broke a table: its writes fail until it is repaired

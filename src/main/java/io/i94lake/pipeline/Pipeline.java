@@ -6,6 +6,7 @@ import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.TableWrite;
+import io.i94lake.quality.Check;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.CheckRunner;
 import io.i94lake.source.AirportReader;
@@ -36,6 +37,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +46,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,6 +71,9 @@ public final class Pipeline {
       Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
   private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
+  private static final List<String> ARRIVAL_TABLES =
+      List.of(ImmigrationTable.NAME, ImmigrantTable.NAME, ImmigrationDemographicsTable.NAME);
+  private static final String CHECK_TASK = "check ";
   private static final String CHECKS = "checks";
   private static final String PUBLISH = "publish";
   private static final String JOB_GROUP = "i94lake-task-";
@@ -108,7 +114,7 @@ public final class Pipeline {
         .filter(col("state").isin(TaskGraph.State.SUCCEEDED.name(), TaskGraph.State.DONE_BEFORE.name()))
         .select("task").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     // sources are read and judged again, checks run again: only writes are not repeated
-    done.removeIf(task -> task.startsWith("read ") || task.equals(CHECKS) || task.equals(PUBLISH));
+    done.removeIf(task -> task.startsWith("read ") || task.startsWith(CHECK_TASK) || task.equals(CHECKS) || task.equals(PUBLISH));
     return execute(options, RunId.next(Instant.now()), new Resumption(failedRunId, failed.getAs("audit_branch")), done);
   }
 
@@ -142,6 +148,8 @@ public final class Pipeline {
     private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
     private final Map<String, TableResult> written = new ConcurrentHashMap<>();
     private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
+    private final List<String> checkedTables = new ArrayList<>();
+    private final Map<String, List<CheckResult>> measured = new ConcurrentHashMap<>();
     private final List<CheckResult> checks = new ArrayList<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
     private final List<YearMonth> months = new ArrayList<>();
@@ -243,9 +251,28 @@ public final class Pipeline {
       table(graph, AirportWeatherTable.NAME, List.of(UsWeatherTable.NAME), () -> AirportWeatherTable.build(
           built.get(UsAirportTable.NAME), built.get(UsStateTable.NAME), built.get(UsWeatherTable.NAME)));
 
+      addChecks(graph, previous);
       graph.add(CHECKS, graph.names(), this::check);
       graph.add(PUBLISH, List.of(CHECKS), this::publish);
       return graph;
+    }
+
+    // each table is checked once it and the tables it looks up are written, while other tables are still written
+    private void addChecks(TaskGraph graph, String lastArrivals) {
+      CheckRunner runner = new CheckRunner(LakeTables.audited(lake, audit, months));
+      Map<String, List<Check>> byTable = new LinkedHashMap<>();
+      options.checks().forRun().forEach(check -> byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).add(check));
+      Set<String> tasks = Set.copyOf(graph.names());
+      byTable.forEach((table, tableChecks) -> {
+        Set<String> writers = new LinkedHashSet<>();
+        tableChecks.forEach(check -> Stream.concat(Stream.of(table), check.referencedTables().stream())
+            .map(name -> tasks.contains(name) ? name : ARRIVAL_TABLES.contains(name) ? lastArrivals : null)
+            .filter(Objects::nonNull)
+            .forEach(writers::add));
+        String task = CHECK_TASK + table;
+        checkedTables.add(table);
+        graph.add(task, List.copyOf(writers), inJobGroup(task, () -> measured.put(table, runner.run(tableChecks))));
+      });
     }
 
     private TaskGraph.Policy policy() {
@@ -367,7 +394,7 @@ public final class Pipeline {
     }
 
     private void check() {
-      List<CheckResult> results = new CheckRunner(LakeTables.audited(lake, audit, months)).run(options.checks().forRun());
+      List<CheckResult> results = checkedTables.stream().flatMap(table -> measured.get(table).stream()).toList();
       checks.addAll(results);
       List<CheckResult> blocking = results.stream().filter(CheckResult::blocks).toList();
       long warnings = results.stream().filter(result -> !result.passed() && !result.blocks()).count();

@@ -51,6 +51,16 @@ public final class Check {
     return List.copyOf(constraints);
   }
 
+  /** The other tables the constraints look up (those of {@link #sharePresentIn}). */
+  public List<String> referencedTables() {
+    return constraints.stream()
+        .map(Constraint::metric)
+        .filter(Metric.SharePresentIn.class::isInstance)
+        .map(metric -> ((Metric.SharePresentIn) metric).referenceTable())
+        .distinct()
+        .toList();
+  }
+
   /** No nulls in the column. */
   public Check isComplete(String column) {
     return hasCompleteness(column, 1.0);
