@@ -114,7 +114,7 @@ class RunLifecycleTest {
 
     assertThat(resumed.state()).as(String.valueOf(resumed.failure())).isEqualTo(RunState.SUCCEEDED);
     Map<String, String> states = resumed.tasks().stream().collect(Collectors.toMap(TaskRecord::task, TaskRecord::state));
-    assertThat(states).containsEntry("us_weather", "SUCCEEDED").containsEntry("us_city", "SUCCEEDED")
+    assertThat(states).containsEntry("us_weather", "SUCCEEDED").containsEntry("airport_weather", "SUCCEEDED")
         .containsEntry("us_state", "DONE_BEFORE").containsEntry("arrivals 2016-04", "DONE_BEFORE")
         .containsEntry("publish", "SUCCEEDED");
     assertThat(resumed.resumedFrom()).isEqualTo(broken.runId());

@@ -246,8 +246,11 @@ public final class Pipeline {
 
       table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
       table(graph, UsWeatherTable.NAME, TemperatureReader.SOURCE, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)));
-      table(graph, UsCityTable.NAME, List.of(PortTable.NAME, UsWeatherTable.NAME), () -> UsCityTable.build(
-          built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME), built.get(PortTable.NAME), built.get(WEATHER_CITIES)));
+      // beside us_weather: both need the weather cities, not each other
+      table(graph, UsCityTable.NAME,
+          List.of(PortTable.NAME, UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)),
+          () -> UsCityTable.build(built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME),
+              built.get(PortTable.NAME), built.get(WEATHER_CITIES)));
       table(graph, AirportWeatherTable.NAME, List.of(UsWeatherTable.NAME), () -> AirportWeatherTable.build(
           built.get(UsAirportTable.NAME), built.get(UsStateTable.NAME), built.get(UsWeatherTable.NAME)));
 
