@@ -148,6 +148,8 @@ public final class Pipeline {
     private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
     private final Map<String, TableResult> written = new ConcurrentHashMap<>();
     private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
+    // the arrival months and the dimension sources commit to rejects one after the other, in any order
+    private final Object rejectsCommits = new Object();
     private final List<String> checkedTables = new ArrayList<>();
     private final Map<String, List<CheckResult>> measured = new ConcurrentHashMap<>();
     private final List<CheckResult> checks = new ArrayList<>();
@@ -218,8 +220,7 @@ public final class Pipeline {
       table(graph, CountryTable.NAME, "country_labels", List.of(readTask(dictionary.countries())));
       table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
       // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
-      // commits to rejects go one after the other, month by month, then those of the dimension sources. They need
-      // the sources of the tables they join judged, not those tables written: they start beside them
+      // they need the sources of the tables they join judged, not those tables written: they start beside them
       List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
           readTask(dictionary.states()), readTask(demographics), readTask(dictionary.modes()),
           readTask(dictionary.visaCategories()));
@@ -238,11 +239,7 @@ public final class Pipeline {
                 arrivalCounts, null)));
         previous = task;
       }
-      List<String> rejectsDependencies = new ArrayList<>(dimensionSources.stream().map(Pipeline::readTask).toList());
-      if (previous != null) {
-        rejectsDependencies.add(previous);
-      }
-      graph.add(DIMENSION_REJECTS, rejectsDependencies, () -> writeRejects(dimensionSources));
+      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
 
       table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
       table(graph, UsWeatherTable.NAME, TemperatureReader.SOURCE, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)));
@@ -350,8 +347,10 @@ public final class Pipeline {
           : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
       // without rejected rows there is nothing to read for them: limit(0) plans no scan
       Dataset<Row> rejects = count.rejected() == 0 ? arrivals.rejects().limit(0) : arrivals.rejects();
-      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(rejects, runId),
-          replaced, RejectsTable.PARTITION_COLUMNS), null));
+      synchronized (rejectsCommits) {
+        addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(rejects, runId),
+            replaced, RejectsTable.PARTITION_COLUMNS), null));
+      }
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
     }
@@ -385,7 +384,9 @@ public final class Pipeline {
           .map(source -> RejectsTable.build(source.rejects(), runId))
           .reduce(Dataset::unionByName).orElseThrow();
       Column replaced = col("source").notEqual(I94Reader.SOURCE);
-      addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
+      synchronized (rejectsCommits) {
+        addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
+      }
     }
 
     private TableResult reported(TableWrite write, SourceCount source) {
