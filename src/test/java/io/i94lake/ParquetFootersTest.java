@@ -44,7 +44,8 @@ class ParquetFootersTest {
   }
 
   private static Optional<Map<YearMonth, List<I94ParquetFooters.FileRows>>> footers(Path folder) {
-    return new I94Reader(Fixtures.spark()).monthsFromFooters(List.of(folder.toString()));
+    I94Reader reader = new I94Reader(Fixtures.spark());
+    return reader.monthsFromFooters(reader.read(List.of(folder.toString())).files());
   }
 
   @Test

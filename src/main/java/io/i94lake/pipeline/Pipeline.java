@@ -195,7 +195,7 @@ public final class Pipeline {
       I94Reader i94Reader = new I94Reader(spark);
       SourceRead rawArrivals = i94Reader.read(inputs.i94());
       SourceRead arrivals = rawArrivals.withRows(I94Arrivals.decode(rawArrivals.rows()));
-      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, i94Reader.monthsFromFooters(inputs.i94()));
+      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, i94Reader.monthsFromFooters(rawArrivals.files()));
       months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
       List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -75,15 +74,14 @@ public final class I94Reader {
   }
 
   /**
-   * The Parquet files of each month when every file is Parquet and its footer tells its month (see
-   * {@link I94ParquetFooters}); empty when the records must be read to find their months.
+   * The Parquet files of each month when every file read (see {@link SourceRead#files}) is Parquet and its footer
+   * tells its month (see {@link I94ParquetFooters}); empty when the records must be read to find their months.
    */
-  public Optional<Map<YearMonth, List<I94ParquetFooters.FileRows>>> monthsFromFooters(List<String> locations) {
-    Map<Format, List<String>> byFormat = filesByFormat(locations);
-    if (!byFormat.keySet().equals(Set.of(Format.PARQUET))) {
+  public Optional<Map<YearMonth, List<I94ParquetFooters.FileRows>>> monthsFromFooters(List<String> dataFiles) {
+    if (dataFiles.isEmpty() || !dataFiles.stream().allMatch(file -> formatOf(file) == Format.PARQUET)) {
       return Optional.empty();
     }
-    return I94ParquetFooters.months(byFormat.get(Format.PARQUET), files.hadoopConfiguration());
+    return I94ParquetFooters.months(dataFiles, files.hadoopConfiguration());
   }
 
   /** The I-94 files below the locations, grouped by form; fails when a location is missing or holds none. */
