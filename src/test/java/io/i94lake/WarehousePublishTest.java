@@ -170,7 +170,10 @@ class WarehousePublishTest {
       reader.setAutoCommit(false);
       // the swap locks tables by name, so it takes most of them and then waits for us_weather, which the reader holds
       statement.executeQuery("SELECT count(*) FROM " + SCHEMA + ".us_weather").close();
-      CompletableFuture<Cli> publishing = CompletableFuture.supplyAsync(() -> publish(sample.folder()));
+      // a thread of its own: on Java 25 supplyAsync ran it on the common pool's only worker (2 cores), where a Parquet
+      // read of the lake then waited for that same pool until its 300 s timeout
+      CompletableFuture<Cli> publishing = new CompletableFuture<>();
+      new Thread(() -> publishing.complete(publish(sample.folder())), "publish").start();
       awaitSwapAttempt(publishing);
       Thread.sleep(1_500); // longer than PostgreSQL's deadlock_timeout: a swap that kept waiting would deadlock below
 

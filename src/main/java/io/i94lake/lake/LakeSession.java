@@ -33,6 +33,10 @@ public final class LakeSession {
     withDefault(builder, "spark.sql.icu.caseMappings.enabled", "false");
     // an executor exits its JVM after this many missed heartbeats: on a saturated machine that killed whole runs
     withDefault(builder, "spark.executor.heartbeat.maxFailures", "1000");
+    // executors on Java 24 and later: without it, Netty stops using sun.misc.Unsafe and Iceberg's Arrow buffers fail
+    // to start; Java 17 ignores it (the option before it)
+    withDefault(builder, "spark.executor.extraJavaOptions",
+        "-XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow");
     if (chosen.startsWith("local")) {
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     } else if (!launchedBySparkSubmit()) {
