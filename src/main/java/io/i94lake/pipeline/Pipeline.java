@@ -148,7 +148,6 @@ public final class Pipeline {
     private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
     private final Map<String, TableResult> written = new ConcurrentHashMap<>();
     private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
-    // the arrival months and the dimension sources commit to rejects one after the other, in any order
     private final Object rejectsCommits = new Object();
     private final List<String> checkedTables = new ArrayList<>();
     private final Map<String, List<CheckResult>> measured = new ConcurrentHashMap<>();
@@ -347,10 +346,7 @@ public final class Pipeline {
           : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
       // without rejected rows there is nothing to read for them: limit(0) plans no scan
       Dataset<Row> rejects = count.rejected() == 0 ? arrivals.rejects().limit(0) : arrivals.rejects();
-      synchronized (rejectsCommits) {
-        addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, RejectsTable.build(rejects, runId),
-            replaced, RejectsTable.PARTITION_COLUMNS), null));
-      }
+      commitRejects(RejectsTable.build(rejects, runId), replaced);
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
     }
@@ -384,6 +380,11 @@ public final class Pipeline {
           .map(source -> RejectsTable.build(source.rejects(), runId))
           .reduce(Dataset::unionByName).orElseThrow();
       Column replaced = col("source").notEqual(I94Reader.SOURCE);
+      commitRejects(rejects, replaced);
+    }
+
+    // the arrival months and the dimension sources replace their own rejects, one commit after the other
+    private void commitRejects(Dataset<Row> rejects, Column replaced) {
       synchronized (rejectsCommits) {
         addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
       }
