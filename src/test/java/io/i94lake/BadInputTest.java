@@ -137,4 +137,40 @@ class BadInputTest {
     assertThat(lakeState()).as("main snapshots of every table").isEqualTo(before);
     assertThat(lastRunFailure()).isEqualTo("SOURCE_MALFORMED");
   }
+
+  @Test
+  void aMissingRawFolderSaysNothingWasWritten() {
+    Cli cli = runOn(lakeFolder.resolveSibling("no-such-raw"));
+
+    assertThat(cli.exitCode()).as("exit code of SOURCE_MISSING").isEqualTo(3);
+    assertThat(cli.out()).contains("it wrote nothing").doesNotContain("is kept");
+    assertThat(new RunHistory(Lake.open(Fixtures.spark(), lakeFolder.toString())).runs().first().<String>getAs("audit_branch"))
+        .as("no branch was made").isNull();
+  }
+
+  @Test
+  void aLakePathThatIsAFileIsNamed() throws IOException {
+    Path file = Files.writeString(Fixtures.newFolder("lake-file").resolve("lake.txt"), "not a lake");
+
+    for (String command : List.of("run", "sql")) {
+      Cli cli = command.equals("run") ? Cli.run("run", "--lake", file.toString())
+          : Cli.run("sql", "--lake", file.toString(), "SELECT 1");
+      assertThat(cli.exitCode()).as(command).isEqualTo(1);
+      assertThat(cli.err()).as(command).contains("Cannot open the lake at " + file, "it is a file, not a folder");
+    }
+  }
+
+  @Test
+  void aCopiedLakeIsRefusedNamingTheOriginal() throws Exception {
+    Path copy = Fixtures.newFolder("copied-lake").resolve("lake");
+    Process cp = new ProcessBuilder("cp", "-a", lakeFolder.toString(), copy.toString()).inheritIO().start();
+    assertThat(cp.waitFor()).isZero();
+    Map<String, Long> before = lakeState();
+
+    Cli cli = Cli.run("sql", "--lake", copy.toString(), "SELECT count(*) FROM us_state");
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("is a copy of the lake at " + lakeFolder, "absolute path");
+    assertThat(lakeState()).isEqualTo(before);
+  }
 }

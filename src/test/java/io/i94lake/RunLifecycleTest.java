@@ -125,7 +125,7 @@ class RunLifecycleTest {
   @Test
   @Order(3)
   void aSecondWriterIsRefusedNamingTheFirst() {
-    try (LakeLock held = LakeLock.acquire(lake.warehouse(), "20991231T000000Z-holder", Duration.ZERO)) {
+    try (LakeLock held = LakeLock.acquire(lake, "20991231T000000Z-holder", Duration.ZERO)) {
       Cli cli = Cli.run("run", "--lake", lakeFolder.toString());
 
       assertThat(cli.exitCode()).as("exit code of COMMIT_CONFLICT").isEqualTo(6);
@@ -147,7 +147,7 @@ class RunLifecycleTest {
     Row dead = new RunHistory(lake).run("20991231T000000Z-dead").orElseThrow();
     assertThat(dead.<String>getAs("state")).isEqualTo("FAILED");
     assertThat(dead.<String>getAs("error")).contains("ended before the run finished");
-    assertThat(LakeLock.holder(lake.warehouse())).as("the lock is released after the run").isEmpty();
+    assertThat(LakeLock.holder(lake)).as("the lock is released after the run").isEmpty();
   }
 
   @Test

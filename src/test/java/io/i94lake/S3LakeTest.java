@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -166,5 +167,29 @@ class S3LakeTest {
 
     assertThat(sql.exitCode()).isEqualTo(1);
     assertThat(sql.err()).contains("Cannot open the lake at s3://" + BUCKET + "/elsewhere", "catalog jdbc:sqlite:", "--catalog-uri");
+  }
+
+  @Test
+  @Order(6)
+  void aLeaseItsHolderStoppedRenewingIsTakenOverAndTheRunRecorded() throws SQLException {
+    Instant since = Instant.now().minus(Duration.ofMinutes(30));
+    Instant lastHeartbeat = since.plusSeconds(42);
+    try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + catalogFile);
+         var insert = catalog.prepareStatement("INSERT INTO i94lake_run_lock (lake, run_id, pid, host, since, heartbeat) "
+             + "VALUES (?, '20261205T000000Z-gone01', 4242, 'another-host', ?, ?)")) {
+      insert.setString(1, "s3a://" + BUCKET + "/lake");
+      insert.setString(2, since.toString());
+      insert.setString(3, lastHeartbeat.toString());
+      insert.executeUpdate();
+    }
+
+    Cli runs = cli("runs", "--lake", LAKE, "--format", "csv");
+
+    assertThat(runs.exitCode()).as(runs.err()).isZero();
+    assertThat(runs.err()).contains("took over the lock of run 20261205T000000Z-gone01", "another-host");
+    assertThat(runs.out()).doesNotContain("now running").contains("20261205T000000Z-gone01");
+    assertThat(new io.i94lake.pipeline.RunHistory(lake()).run("20261205T000000Z-gone01").orElseThrow().<Double>getAs("seconds"))
+        .as("the run lasted until its last heartbeat").isEqualTo(42.0);
+    assertThat(LakeLock.holder(lake())).isEmpty();
   }
 }

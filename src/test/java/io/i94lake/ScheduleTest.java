@@ -53,7 +53,7 @@ class ScheduleTest {
     Instant secondStarted = runs.get(1).getAs("started_at");
     assertThat(secondStarted).as("the second run starts after the first ended").isAfterOrEqualTo(firstEnded);
     assertThat(runs).extracting(run -> run.<String>getAs("state")).containsOnly("SUCCEEDED");
-    assertThat(LakeLock.holder(Lake.open(Fixtures.spark(), lakeFolder.toString()).warehouse())).as("no run left behind").isEmpty();
+    assertThat(LakeLock.holder(Lake.open(Fixtures.spark(), lakeFolder.toString()))).as("no run left behind").isEmpty();
   }
 
   @Test

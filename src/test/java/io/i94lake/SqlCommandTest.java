@@ -2,7 +2,11 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.lake.Lake;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +86,51 @@ class SqlCommandTest {
     Cli cli = Cli.run("sql", "--lake", lake, "SELECT nothing FROM us_state");
     assertThat(cli.exitCode()).isEqualTo(1);
     assertThat(cli.err()).contains("nothing").contains("--verbose").doesNotContain("\tat ");
+  }
+
+  @Test
+  void everyKindOfWriteIsRefusedAndTheLakeIsUnchanged() {
+    Lake sample = Fixtures.sampleLake().lake();
+    Map<String, Map<String, Long>> before = everyReference(sample);
+    List<String> writes = List.of("DROP TABLE us_city", "DELETE FROM immigration", "INSERT INTO us_state SELECT * FROM us_state",
+        "UPDATE us_state SET state_name = 'x'", "MERGE INTO us_state t USING us_state s ON t.state_code = s.state_code "
+            + "WHEN MATCHED THEN DELETE", "CALL lake.system.rollback_to_snapshot('lake.i94.us_city', 1)",
+        "ALTER TABLE us_city DROP BRANCH x", "ALTER TABLE us_city ADD COLUMNS (x INT)", "CREATE TABLE x (a INT)",
+        "TRUNCATE TABLE us_city", "SET spark.sql.ansi.enabled = false", "CACHE TABLE us_city", "USE lake.i94",
+        "EXECUTE IMMEDIATE 'DROP TABLE us_city'", "EXPLAIN DELETE FROM immigration", "SELECT 1; DROP TABLE us_city",
+        "SELECT java_method('java.lang.System', 'exit', 3)");
+    for (String write : writes) {
+      Cli cli = Cli.run("sql", "--lake", lake, write);
+      assertThat(cli.exitCode()).as(write).isEqualTo(1);
+      assertThat(cli.err()).as(write).containsAnyOf("sql only reads the lake", "sql takes one statement");
+    }
+    assertThat(everyReference(sample)).as("every branch of every table, and the tables there are").isEqualTo(before);
+  }
+
+  @Test
+  void readingStatementsRun() {
+    assertThat(sql("SHOW TABLES").out()).contains("immigration", "published");
+    assertThat(sql("DESCRIBE us_state").out()).contains("state_code");
+    assertThat(sql("EXPLAIN SELECT * FROM us_state").out()).contains("Plan");
+    assertThat(sql("WITH big AS (SELECT * FROM port) SELECT count(*) AS ports FROM big", "--format", "csv").out())
+        .isEqualTo("ports\n660\n");
+  }
+
+  @Test
+  void aSyntaxErrorNamesWhereItIs() {
+    Cli cli = Cli.run("sql", "--lake", lake, "SELEC 1");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("Syntax error at or near 'SELEC'");
+  }
+
+  private static Map<String, Map<String, Long>> everyReference(Lake lake) {
+    Map<String, Map<String, Long>> references = new TreeMap<>();
+    for (String table : lake.tableNames()) {
+      Map<String, Long> refs = new TreeMap<>();
+      lake.icebergTable(table).refs().forEach((name, ref) -> refs.put(name, ref.snapshotId()));
+      references.put(table, refs);
+    }
+    return references;
   }
 
   @Test

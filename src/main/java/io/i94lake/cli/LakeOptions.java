@@ -4,10 +4,14 @@ import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeSession;
 import io.i94lake.lake.S3Settings;
+import io.i94lake.pipeline.LakeRecovery;
+import java.io.PrintWriter;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command shares: where the lake is (and for S3, how to reach it), which Spark to use, how much to log. */
 public final class LakeOptions {
@@ -47,8 +51,25 @@ public final class LakeOptions {
   @Option(names = "--s3-session-token", paramLabel = "TOKEN", hidden = true, description = "Default: AWS_SESSION_TOKEN.")
   public String s3SessionToken;
 
-  /** Starts Spark and opens the lake, which must exist already. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * Starts Spark and opens the lake, which must exist already; first puts it right if a writer died (saying so on
+   * standard error), unless a run is writing it now.
+   */
   public Lake openExistingLake() {
+    Lake opened = openLakeAsItIs();
+    PrintWriter err = command.commandLine().getErr();
+    LakeRecovery.beforeReading(opened, message -> {
+      err.println("i94lake: " + message);
+      err.flush();
+    });
+    return opened;
+  }
+
+  /** Starts Spark and opens the lake, which must exist already, without healing it (for commands that take its lock). */
+  public Lake openLakeAsItIs() {
     SparkSession spark = startSpark();
     if (!Lake.exists(spark, lake)) {
       LakeCatalog catalog = LakeCatalog.of(spark, lake);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "i94lake", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A data lake of US arrivals (I-94) with weather, demographics and airports.",
     subcommands = {RunCommand.class, SqlCommand.class, RunsCommand.class, CheckCommand.class, RollbackCommand.class,
-        ScheduleCommand.class, ClusterCommand.class, GenerateCommand.class, ServeCommand.class, PublishCommand.class,
+        MaintainCommand.class, ScheduleCommand.class, ClusterCommand.class, GenerateCommand.class, ServeCommand.class, PublishCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int FAILED = 1;

@@ -3,7 +3,6 @@ package io.i94lake.cli;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Rollback;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code i94lake rollback --to RUN_ID|TIME}: moves what readers see back. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-    description = {"Moves main of every table back to what a run published, or to what it was at a time.",
-        "Nothing is deleted: a later rollback can move forward again."})
+    description = {"Points readers back at what a run published, or at what was published at a time (one atomic publish).",
+        "Nothing is deleted: a later rollback can move forward again, within what `maintain` keeps."})
 public final class RollbackCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
@@ -28,11 +27,18 @@ public final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Lake lake = lakeOptions.openExistingLake();
-    Map<String, Long> snapshots = new Rollback(lake).to(target);
+    Lake lake = lakeOptions.openLakeAsItIs();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("rolled back %d tables to %s:%n", snapshots.size(), target);
-    snapshots.forEach((table, snapshot) -> out.printf("  %-26s snapshot %d%n", table, snapshot));
+    Rollback.Outcome outcome = new Rollback(lake, message -> {
+      out.println(message);
+      out.flush();
+    }).to(target);
+    if (!outcome.changed()) {
+      out.printf("readers already see %s (published by %s): nothing to roll back%n", target, outcome.runId());
+    } else {
+      out.printf("rolled back %d tables to %s (published as %s):%n", outcome.snapshots().size(), target, outcome.runId());
+      outcome.snapshots().forEach((table, snapshot) -> out.printf("  %-26s snapshot %d%n", table, snapshot));
+    }
     out.flush();
     return 0;
   }

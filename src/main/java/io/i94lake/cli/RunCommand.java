@@ -111,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     out.printf("run %s %s in %.1f s%s%n", summary.runId(), summary.succeeded() ? "published" : "failed",
         summary.elapsed().toMillis() / 1000.0, summary.succeeded() ? "" : "; readers still see the last published data"
-            + " (its branch " + summary.auditBranch() + " is kept: `i94lake run --resume " + summary.runId() + "`)");
+            + (summary.auditBranch() == null ? " (it wrote nothing)"
+                : " (its branch " + summary.auditBranch() + " is kept: `i94lake run --resume " + summary.runId() + "`)"));
     out.flush();
   }
 }

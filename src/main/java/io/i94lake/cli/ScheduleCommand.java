@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.pipeline.Maintenance;
 import io.i94lake.pipeline.Messages;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
@@ -62,6 +63,13 @@ public final class ScheduleCommand implements Callable<Integer> {
   @Mixin
   WarehouseOptions warehouseOptions;
 
+  @Option(names = "--maintain", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "After each published run, run `maintain` with the options below (default: ${DEFAULT-VALUE}).")
+  boolean maintain;
+
+  @Mixin
+  MaintenanceOptions maintenanceOptions;
+
   @Spec
   CommandSpec spec;
 
@@ -87,6 +95,9 @@ public final class ScheduleCommand implements Callable<Integer> {
       if (summary.succeeded() && warehouseOptions.configured()) {
         copyToWarehouse(lake, summary, alerts, out);
       }
+      if (summary.succeeded() && maintain) {
+        maintain(lake, out);
+      }
     });
     log(out, "i94lake schedule: cron " + schedule + ", raw " + options.raw() + " -> lake " + options.lake() + "; alerts: " + mail
         + (warehouseOptions.configured() ? "; then a copy to " + warehouseOptions.target().describe() : ""));
@@ -109,6 +120,15 @@ public final class ScheduleCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       log(out, Messages.firstLine(e));
       alerts.warehouseCopyFailed(published, e);
+    }
+  }
+
+  // maintenance that fails is logged and tried again after the next publish: the lake itself is published
+  private void maintain(Lake lake, PrintWriter out) {
+    try {
+      new Maintenance(lake, message -> log(out, "  maintain: " + message)).run(maintenanceOptions.settings(false));
+    } catch (RuntimeException e) {
+      log(out, "maintain failed: " + Messages.firstLine(e));
     }
   }
 

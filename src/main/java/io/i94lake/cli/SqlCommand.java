@@ -1,10 +1,12 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.ReadOnlyStatement;
 import io.i94lake.pipeline.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,10 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code i94lake sql}: one Spark SQL statement over the lake's tables. */
+/** {@code i94lake sql}: one read-only Spark SQL statement over the lake's published tables. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Runs one Spark SQL statement over the lake; tables are named without prefix (us_state) "
-        + "or in full (lake.i94.us_state)."})
+    description = {"Runs one query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) over the tables of the published run; tables "
+        + "are named without prefix (us_state). Statements that would change the lake are refused."})
 public final class SqlCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
@@ -52,11 +54,15 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String statement = query != null ? query : Files.readString(file);
     Lake lake = lakeOptions.openExistingLake();
-    if (asOf != null) {
-      TimeTravel.viewTablesAsOf(lake, asOf);
+    ReadOnlyStatement.require(lake.spark(), statement);
+    Map<String, Long> views = TimeTravel.viewTables(lake, asOf);
+    try {
+      Dataset<Row> result = lake.spark().sql(statement);
+      new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
+    } finally {
+      // a session that goes on (tests, a shell) reads the tables themselves again
+      views.keySet().forEach(lake.spark().catalog()::dropTempView);
     }
-    Dataset<Row> result = lake.spark().sql(statement);
-    new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
     return 0;
   }
 }

@@ -6,12 +6,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkSchemaUtil;
@@ -30,13 +37,20 @@ import org.apache.spark.sql.types.StructType;
 public final class Lake {
   public static final String NAMESPACE = "i94";
   private static final String DEFAULT_CATALOG = "lake";
-  private static final Map<String, String> TABLE_PROPERTIES = Map.of(
-      "format-version", "2",
+  /** Every table keeps its last metadata files only: older ones go at each commit (snapshots stay: see maintain). */
+  static final Map<String, String> METADATA_PROPERTIES = Map.of(
+      "write.metadata.delete-after-commit.enabled", "true",
+      "write.metadata.previous-versions-max", "5");
+  /** The properties of every new table. */
+  static final Map<String, String> NEW_TABLE_PROPERTIES = joined(METADATA_PROPERTIES, Map.of("format-version", "2"));
+  private static final Map<String, String> TABLE_PROPERTIES = joined(NEW_TABLE_PROPERTIES, Map.of(
       "write.wap.enabled", "true",
       "write.parquet.compression-codec", "zstd",
       // each task writes its rows to the partitions it holds: no shuffle that would funnel a month into one task
       "write.distribution-mode", "none",
-      "write.spark.fanout.enabled", "true");
+      "write.spark.fanout.enabled", "true"));
+  // a test stops a publish between its steps for this long, to kill it there
+  private static final long PUBLISH_PAUSE_MILLIS = Long.getLong("i94lake.test.publish-pause-millis", 0);
 
   private final SparkSession spark;
   private final String catalog;
@@ -48,6 +62,12 @@ public final class Lake {
     this.lakeCatalog = lakeCatalog;
   }
 
+  private static Map<String, String> joined(Map<String, String> first, Map<String, String> second) {
+    Map<String, String> all = new TreeMap<>(first);
+    all.putAll(second);
+    return Map.copyOf(all);
+  }
+
   /**
    * Opens (and creates when missing) the lake at a folder or URI, and makes its tables the session's default.
    * A folder keeps a Hadoop catalog; an object store ({@code s3://}, {@code s3a://}) Iceberg's JDBC catalog
@@ -55,15 +75,44 @@ public final class Lake {
    */
   public static Lake open(SparkSession spark, String location) {
     LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
+    requireFolderOrMissing(lakeCatalog, location);
     String catalog = register(spark, lakeCatalog);
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + NAMESPACE);
     spark.sql("USE " + catalog + "." + NAMESPACE);
-    return new Lake(spark, catalog, lakeCatalog);
+    Lake lake = new Lake(spark, catalog, lakeCatalog);
+    lake.requireOwnFiles(location);
+    return lake;
+  }
+
+  private static void requireFolderOrMissing(LakeCatalog lakeCatalog, String location) {
+    if (!lakeCatalog.isJdbc() && java.nio.file.Files.isRegularFile(Paths.get(lakeCatalog.warehouse()))) {
+      throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a file, not a folder; name a lake folder"
+          + " (or a new folder to make one) with --lake");
+    }
+  }
+
+  // Iceberg metadata holds absolute paths: a lake folder copied elsewhere would read and write the original's files
+  private void requireOwnFiles(String location) {
+    if (lakeCatalog.isJdbc()) {
+      return;
+    }
+    List<TableIdentifier> tables = icebergCatalog().listTables(Namespace.of(NAMESPACE));
+    if (tables.isEmpty()) {
+      return;
+    }
+    String tableLocation = icebergCatalog().loadTable(tables.get(0)).location().replaceFirst("^file:", "");
+    if (!tableLocation.startsWith(warehouse() + "/")) {
+      throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a copy of the lake at "
+          + tableLocation.substring(0, Math.max(0, tableLocation.indexOf("/" + NAMESPACE + "/")))
+          + " (Iceberg metadata names files by absolute path, so writing here would change that lake); use that lake,"
+          + " or load a new lake here with `i94lake run --lake " + location + "` into an empty folder");
+    }
   }
 
   /** True when a lake with the i94 namespace exists at the location (for an object store: in its catalog). */
   public static boolean exists(SparkSession spark, String location) {
     LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
+    requireFolderOrMissing(lakeCatalog, location);
     if (lakeCatalog.isJdbc()) {
       String catalog = register(spark, lakeCatalog);
       return !spark.sql("SHOW NAMESPACES IN " + catalog).filter("namespace = '" + NAMESPACE + "'").isEmpty();
@@ -178,21 +227,129 @@ public final class Lake {
     }
   }
 
-  /** Moves a table's {@code main} to one of its snapshots, back or forth (a rollback). */
-  public void setMain(String name, long snapshotId) {
-    icebergTable(name).manageSnapshots().setCurrentSnapshot(snapshotId).commit();
+  /** The lake's published-run pointer: what readers see. */
+  public PublishedPointer pointer() {
+    return new PublishedPointer(icebergCatalog(), NAMESPACE);
   }
 
-  /** The snapshot that was a table's {@code main} at a time, if the table had one then. */
-  public java.util.OptionalLong mainSnapshotAt(String name, java.time.Instant time) {
-    Table table = icebergTable(name);
-    java.util.OptionalLong found = java.util.OptionalLong.empty();
-    for (org.apache.iceberg.HistoryEntry entry : table.history()) {
-      if (entry.timestampMillis() <= time.toEpochMilli()) {
-        found = java.util.OptionalLong.of(entry.snapshotId());
+  /** The run readers see now; empty before the first publish. */
+  public Optional<PublishedRun> published() {
+    return pointer().current();
+  }
+
+  /**
+   * A table as readers see it: at the snapshot of the published run. A lake made before the pointer existed is read
+   * at {@code main}.
+   */
+  public Dataset<Row> readPublished(String name) {
+    Optional<PublishedRun> published = published();
+    return published.isPresent() && published.get().has(name) ? readAt(name, published.get().snapshot(name)) : read(name);
+  }
+
+  /** A table at one of its snapshots. */
+  public Dataset<Row> readAt(String name, long snapshotId) {
+    return spark.read().option("versionAsOf", snapshotId).table(table(name));
+  }
+
+  /**
+   * Publishes a run: first the pointer, in one atomic commit (from then on every reader of ours sees the whole run),
+   * then {@code main} of each table it changed, for outside engines, dropping the run's audit branch. A crash between
+   * the two leaves {@code main} behind the pointer, which {@link #repairMains} puts right.
+   *
+   * @return the tables whose {@code main} could not be moved now (the next command that takes the lock moves them)
+   */
+  public List<String> publish(String runId, Map<String, Long> snapshots, String auditBranch) {
+    pauseForTest();
+    pointer().commit(runId, snapshots);
+    pauseForTest();
+    List<String> notMoved = new ArrayList<>();
+    for (Map.Entry<String, Long> table : snapshots.entrySet()) {
+      try {
+        if (moveMain(table.getKey(), table.getValue(), auditBranch)) {
+          pauseForTest();
+        }
+      } catch (RuntimeException e) {
+        notMoved.add(table.getKey() + " (" + e.getMessage() + ")");
       }
     }
-    return found;
+    return notMoved;
+  }
+
+  /**
+   * Moves {@code main} of every table whose {@code main} is not what the pointer names (a publish that stopped half
+   * way) to the pointer's snapshot; to be called while holding the lake's lock.
+   *
+   * @return the tables moved, with the snapshot each now has
+   */
+  public Map<String, Long> repairMains() {
+    Map<String, Long> repaired = new TreeMap<>();
+    published().ifPresent(run -> run.snapshots().forEach((name, snapshot) -> {
+      if (moveMain(name, snapshot, auditBranch(run.runId()))) {
+        repaired.put(name, snapshot);
+      }
+    }));
+    return repaired;
+  }
+
+  /** The tables whose {@code main} is not at the published snapshot, with that snapshot. */
+  public Map<String, Long> mainsOutOfStep() {
+    Map<String, Long> outOfStep = new TreeMap<>();
+    published().ifPresent(run -> run.snapshots().forEach((name, snapshot) -> {
+      Snapshot main = hasTable(name) ? icebergTable(name).currentSnapshot() : null;
+      if (main == null || main.snapshotId() != snapshot) {
+        outOfStep.put(name, snapshot);
+      }
+    }));
+    return outOfStep;
+  }
+
+  /** The {@code main} snapshot of every table that has one (the run history and the pointer left out). */
+  public Map<String, Long> mainSnapshots(List<String> names) {
+    Map<String, Long> snapshots = new TreeMap<>();
+    for (String name : names) {
+      Snapshot main = hasTable(name) ? icebergTable(name).currentSnapshot() : null;
+      if (main != null) {
+        snapshots.put(name, main.snapshotId());
+      }
+    }
+    return snapshots;
+  }
+
+  // one commit: main to the snapshot, and the branch it came from dropped
+  private boolean moveMain(String name, long snapshotId, String auditBranch) {
+    Table table = icebergTable(name);
+    Snapshot main = table.currentSnapshot();
+    boolean move = main == null || main.snapshotId() != snapshotId;
+    boolean dropBranch = auditBranch != null && table.refs().containsKey(auditBranch);
+    if (!move && !dropBranch) {
+      return false;
+    }
+    var changes = table.manageSnapshots();
+    if (move) {
+      changes.setCurrentSnapshot(snapshotId);
+    }
+    if (dropBranch) {
+      changes.removeBranch(auditBranch);
+    }
+    changes.commit();
+    return move;
+  }
+
+  private static void pauseForTest() {
+    if (PUBLISH_PAUSE_MILLIS > 0) {
+      System.out.println("publish step");
+      System.out.flush();
+      try {
+        Thread.sleep(PUBLISH_PAUSE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The Iceberg catalog the lake's tables are in. */
+  public Catalog icebergCatalog() {
+    return Spark3Util.loadIcebergCatalog(spark, catalog);
   }
 
   /** Adds rows to a table on {@code main}, outside any run's audit (the run history). */

@@ -5,11 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 import io.i94lake.pipeline.FailureCategory;
 import io.i94lake.pipeline.PipelineException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
@@ -20,9 +21,9 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 
 /**
  * A run's writes, made on an Iceberg branch of each table they touch (write-audit-publish). Readers keep seeing
- * {@code main}; {@link #read} shows the branch for checks; {@link #publish} moves {@code main} of every touched
- * table to its branch, and puts back those already moved when one of them fails. A run that fails keeps its
- * branches, for a look at what it wrote and for {@code run --resume}.
+ * what the published-run pointer names; {@link #read} shows the branch for checks; {@link #publish} points readers
+ * at the branches of every touched table in one commit. A run that fails keeps its branches, for a look at what it
+ * wrote and for {@code run --resume}.
  */
 public final class LakeAudit {
   public static final String MAIN = "main";
@@ -61,9 +62,9 @@ public final class LakeAudit {
     return write(name, rows, partitionColumns, writer -> writer.overwrite(condition));
   }
 
-  /** The table as this run has written it so far (its branch), or as on {@code main} when the run did not touch it. */
+  /** The table as this run has written it so far (its branch), or as published when the run did not touch it. */
   public Dataset<Row> read(String name) {
-    return touched.contains(name) ? lake.spark().read().option("branch", branch).table(lake.table(name)) : lake.read(name);
+    return touched.contains(name) ? lake.spark().read().option("branch", branch).table(lake.table(name)) : lake.readPublished(name);
   }
 
   /** The tables this run wrote. */
@@ -72,39 +73,26 @@ public final class LakeAudit {
   }
 
   /**
-   * Moves {@code main} of every table written to its branch, one table after the other, and drops the branches.
-   * Iceberg commits one table at a time: when a move fails, the tables already moved are put back to their
-   * previous snapshot and the failure is raised, so readers see all of the run or none of it.
+   * Publishes the run: the published-run pointer names the branch tip of every table written (and the published
+   * snapshot of the others), in one commit; then each table's {@code main} follows and the branches are dropped.
    *
-   * @return the new {@code main} snapshot of each table
+   * @return the published snapshot of each table the run wrote
    */
-  public Map<String, Long> publish() {
-    Map<String, Long> previous = new LinkedHashMap<>();
-    Map<String, Long> published = new LinkedHashMap<>();
+  public Map<String, Long> publish(String runId, Consumer<String> progress) {
+    Map<String, Long> snapshots = new TreeMap<>(lake.published().map(PublishedRun::snapshots).orElse(Map.of()));
+    Map<String, Long> written = new TreeMap<>();
+    for (String name : touched) {
+      written.put(name, lake.icebergTable(name).refs().get(branch).snapshotId());
+    }
+    snapshots.putAll(written);
     try {
-      for (String name : touched.stream().sorted().toList()) {
-        Table table = lake.icebergTable(name);
-        Snapshot before = table.currentSnapshot();
-        previous.put(name, before == null ? null : before.snapshotId());
-        table.manageSnapshots().fastForwardBranch(MAIN, branch).removeBranch(branch).commit();
-        published.put(name, table.currentSnapshot().snapshotId());
-      }
-      return published;
+      List<String> notMoved = lake.publish(runId, snapshots, branch);
+      notMoved.forEach(table -> progress.accept("main of " + table + " not moved yet: the next command moves it"));
     } catch (RuntimeException e) {
-      restore(previous, published.keySet());
-      throw new PipelineException(FailureCategory.COMMIT_CONFLICT, "Cannot publish run branch " + branch + ": "
-          + e.getMessage() + "; the tables already published were put back (" + published.keySet() + ")", e);
+      throw new PipelineException(FailureCategory.COMMIT_CONFLICT, "Cannot publish run " + runId + " (branch " + branch + "): "
+          + e.getMessage() + "; readers still see the run published before", e);
     }
-  }
-
-  private void restore(Map<String, Long> previous, Set<String> published) {
-    for (String name : published) {
-      Table table = lake.icebergTable(name);
-      Long snapshotId = previous.get(name);
-      if (snapshotId != null) {
-        table.manageSnapshots().setCurrentSnapshot(snapshotId).commit();
-      }
-    }
+    return written;
   }
 
   private interface BranchWrite {

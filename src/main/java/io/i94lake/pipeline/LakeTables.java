@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckRunner;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -43,23 +44,25 @@ final class LakeTables implements CheckRunner.Tables {
     if (!lake.hasTable(table)) {
       return Optional.empty();
     }
-    return Optional.of(inScope(audit == null ? lake.read(table) : audit.read(table)));
+    return Optional.of(inScope(audit == null ? lake.readPublished(table) : audit.read(table)));
   }
 
   @Override
   public OptionalLong publishedRowCount(String table) {
-    if (!lake.hasTable(table) || lake.icebergTable(table).currentSnapshot() == null) {
+    Optional<PublishedRun> published = lake.published();
+    if (published.isEmpty() || !published.get().has(table)) {
       return OptionalLong.empty();
     }
-    return OptionalLong.of(inScope(lake.read(table)).count());
+    return OptionalLong.of(inScope(lake.readAt(table, published.get().snapshot(table))).count());
   }
 
   @Override
   public Optional<Instant> publishedAt(String table) {
-    if (!lake.hasTable(table)) {
+    Optional<PublishedRun> published = lake.published();
+    if (published.isEmpty() || !published.get().has(table)) {
       return Optional.empty();
     }
-    Snapshot snapshot = lake.icebergTable(table).currentSnapshot();
+    Snapshot snapshot = lake.icebergTable(table).snapshot(published.get().snapshot(table));
     return snapshot == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(snapshot.timestampMillis()));
   }
 

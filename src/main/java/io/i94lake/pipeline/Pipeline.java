@@ -115,7 +115,9 @@ public final class Pipeline {
         .select("task").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     // sources are read and judged again, checks run again: only writes are not repeated
     done.removeIf(task -> task.startsWith("read ") || task.startsWith(CHECK_TASK) || task.equals(CHECKS) || task.equals(PUBLISH));
-    return execute(options, RunId.next(Instant.now()), new Resumption(failedRunId, failed.getAs("audit_branch")), done);
+    String branch = failed.getAs("audit_branch");
+    return execute(options, RunId.next(Instant.now()),
+        new Resumption(failedRunId, branch == null ? Lake.auditBranch(failedRunId) : branch), done);
   }
 
   /** The failed run a run resumes, and the audit branch they share. */
@@ -125,11 +127,7 @@ public final class Pipeline {
     Instant started = Instant.now();
     Lake lake = Lake.open(spark, options.lake());
     RunHistory history = new RunHistory(lake);
-    try (LakeLock lock = LakeLock.acquire(lake, runId, options.lockWait())) {
-      lock.abandoned().ifPresent(dead -> {
-        progress.accept("recorded " + dead + " as failed: its process ended before the run finished");
-        history.recordAbandoned(dead, started);
-      });
+    try (LakeLock lock = LakeRecovery.lockForWriting(lake, runId, options.lockWait(), progress)) {
       Run run = new Run(options, runId, lake, resumption);
       RunSummary summary = run.execute(doneBefore, started);
       history.record(summary);
@@ -181,7 +179,8 @@ public final class Pipeline {
         progress.accept("run " + runId + " failed: " + failure.getMessage());
       }
       return new RunSummary(runId, options.trigger(), failure == null ? RunState.SUCCEEDED : RunState.FAILED, options,
-          months, sourceCounts(), tables(), taskRecords(taskRuns), checks, failure, published, audit.branch(),
+          months, sourceCounts(), tables(), taskRecords(taskRuns), checks, failure, published,
+          audit.tables().isEmpty() ? null : audit.branch(),
           resumption == null ? null : resumption.runId(), started, Duration.between(started, Instant.now()));
     }
 
@@ -411,7 +410,7 @@ public final class Pipeline {
     }
 
     private void publish() {
-      published.putAll(audit.publish());
+      published.putAll(audit.publish(runId, progress));
       progress.accept("published run " + runId + " (" + published.size() + " tables)");
     }
 

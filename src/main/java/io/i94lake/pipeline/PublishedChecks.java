@@ -1,17 +1,44 @@
 package io.i94lake.pipeline;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.CheckRunner;
 import io.i94lake.quality.LakeChecks;
+import io.i94lake.quality.Level;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The checks of the published lake, as {@code i94lake check} runs them. */
+/**
+ * The checks of the published lake, as {@code i94lake check} runs them: the checks of every run, on the tables of
+ * the published run, and for each table that its {@code main} (what outside engines read) is that run's snapshot.
+ */
 public final class PublishedChecks {
+  private static final String MAIN_AGREES = "main is the published snapshot";
+
   private PublishedChecks() {}
 
   public static List<CheckResult> run(Lake lake, LakeChecks thresholds) {
     List<String> tables = Pipeline.TABLE_ORDER.stream().filter(lake::hasTable).toList();
-    return new CheckRunner(LakeTables.published(lake)).run(thresholds.forPublished(tables));
+    List<CheckResult> results = new ArrayList<>(mainsAgree(lake));
+    results.addAll(new CheckRunner(LakeTables.published(lake)).run(thresholds.forPublished(tables)));
+    return results;
+  }
+
+  private static List<CheckResult> mainsAgree(Lake lake) {
+    Optional<PublishedRun> published = lake.published();
+    if (published.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> outOfStep = lake.mainsOutOfStep();
+    return published.get().snapshots().entrySet().stream().map(table -> {
+      boolean agrees = !outOfStep.containsKey(table.getKey());
+      String snapshot = "snapshot " + table.getValue() + " of run " + published.get().runId();
+      return new CheckResult(table.getKey(), MAIN_AGREES, Level.ERROR, agrees, agrees ? 1.0 : 0.0, snapshot, agrees
+          ? "main is the published " + snapshot
+          : "main is not the published " + snapshot + " (a publish stopped half way, or an outside engine moved it)");
+    }).toList();
   }
 }

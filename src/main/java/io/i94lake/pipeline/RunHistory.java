@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,13 +104,24 @@ public final class RunHistory {
         check.level().name(), check.passed(), check.observed(), check.threshold(), check.message())).toList(), CHECKS_SCHEMA);
   }
 
-  /** Keeps a run whose process died before it finished (its lock was found abandoned). */
-  public void recordAbandoned(LakeLock.Holder holder, Instant noticed) {
-    Row row = RowFactory.create(holder.runId(), Trigger.MANUAL.label(), RunState.FAILED.name(), null, holder.since(), noticed,
-        Duration.between(holder.since(), noticed).toMillis() / 1000.0, 0L, 0L, 0L, 0,
-        FailureCategory.WRITE_FAILED.name(), "The run's process (" + holder.pid() + " on " + holder.host()
-            + ") ended before the run finished; nothing of it was published", null, Lake.auditBranch(holder.runId()),
-        null, null, null, null, null);
+  /**
+   * Keeps a run whose process died before it finished (its lock was found abandoned); it lasted until its last
+   * heartbeat. A run that died after its publish committed did publish: it is kept as succeeded, with what it published.
+   *
+   * @param published what the run published, or null when it died before publishing
+   */
+  void recordAbandoned(LakeLock.Holder holder, PublishedRun published) {
+    Instant ended = holder.heartbeat();
+    String process = "The run's process (" + holder.pid() + " on " + holder.host() + ")";
+    Row row = published == null
+        ? RowFactory.create(holder.runId(), Trigger.MANUAL.label(), RunState.FAILED.name(), null, holder.since(), ended,
+            Duration.between(holder.since(), ended).toMillis() / 1000.0, 0L, 0L, 0L, 0, FailureCategory.WRITE_FAILED.name(),
+            process + " ended before the run finished; nothing of it was published", null, Lake.auditBranch(holder.runId()),
+            null, null, null, null, null)
+        : RowFactory.create(holder.runId(), Trigger.MANUAL.label(), RunState.SUCCEEDED.name(), null, holder.since(), ended,
+            Duration.between(holder.since(), ended).toMillis() / 1000.0, 0L, 0L, 0L, 0, null, null,
+            snapshotsText(published.snapshots()), null, null, null, null, null,
+            process + " ended right after its publish; its tasks and checks were not recorded");
     append(RUNS, List.of(row), RUNS_SCHEMA);
   }
 

@@ -1,36 +1,52 @@
 package io.i94lake.pipeline;
 
 import io.i94lake.lake.Lake;
-import java.time.Instant;
+import io.i94lake.lake.PublishedRun;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
-/** Reading the lake as it was: every table's unqualified name points at its past snapshot. */
+/** Reading the lake as a run published it: every table's unqualified name points at that run's snapshot. */
 public final class TimeTravel {
   private TimeTravel() {}
 
   /**
-   * Registers temporary views named like the tables, so that {@code SELECT * FROM immigration} reads the snapshot
-   * a run published, or the one that was {@code main} at a time. Tables that did not exist then are left out.
+   * Registers temporary views named like the tables, so that {@code SELECT * FROM immigration} reads what readers
+   * see now (the published-run pointer), or, with a target, what a run published or what was published at a time.
    *
+   * @param runIdOrTime null for now
    * @return the snapshot each view reads
    */
-  public static Map<String, Long> viewTablesAsOf(Lake lake, String runIdOrTime) {
-    Map<String, Long> snapshots = new TreeMap<>();
-    Row run = new RunHistory(lake).run(runIdOrTime).orElse(null);
-    if (run != null && run.getAs("published_snapshots") != null) {
-      snapshots.putAll(RunHistory.snapshots(run.getAs("published_snapshots")));
-    } else {
-      Instant time = Rollback.time(runIdOrTime);
-      for (String table : lake.tableNames()) {
-        OptionalLong snapshot = lake.mainSnapshotAt(table, time);
-        snapshot.ifPresent(id -> snapshots.put(table, id));
-      }
-    }
+  public static Map<String, Long> viewTables(Lake lake, String runIdOrTime) {
+    Map<String, Long> snapshots = runIdOrTime == null
+        ? lake.published().map(PublishedRun::snapshots).orElse(Map.of())
+        : publishedAsOf(lake, runIdOrTime);
     snapshots.forEach((table, snapshot) -> lake.spark().sql("CREATE OR REPLACE TEMPORARY VIEW " + table
         + " AS SELECT * FROM " + lake.table(table) + " VERSION AS OF " + snapshot));
     return snapshots;
+  }
+
+  /**
+   * The snapshots a run published (while the pointer keeps it, else as the run history recorded them), or those
+   * published at a time (an ISO instant, or a local date-time taken as UTC).
+   */
+  public static Map<String, Long> publishedAsOf(Lake lake, String runIdOrTime) {
+    Optional<PublishedRun> kept = lake.pointer().ofRun(runIdOrTime);
+    if (kept.isPresent()) {
+      return kept.get().snapshots();
+    }
+    Row run = new RunHistory(lake).run(runIdOrTime).orElse(null);
+    if (run != null) {
+      String published = run.getAs("published_snapshots");
+      if (published == null) {
+        throw new IllegalArgumentException("Cannot read the lake as of run " + runIdOrTime + ": it published nothing (it "
+            + run.<String>getAs("state").toLowerCase() + ")");
+      }
+      return new TreeMap<>(RunHistory.snapshots(published));
+    }
+    return lake.pointer().at(Rollback.time(runIdOrTime)).map(PublishedRun::snapshots).orElseThrow(() ->
+        new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or its "
+            + "runs have been expired by `i94lake maintain`); see `i94lake runs`"));
   }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What started a run. */
 public enum Trigger {
-  MANUAL, SCHEDULE, BACKFILL, RESUME, ROLLBACK;
+  MANUAL, SCHEDULE, BACKFILL, RESUME, ROLLBACK, MAINTAIN;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

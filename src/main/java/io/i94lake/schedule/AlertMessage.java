@@ -2,6 +2,7 @@ package io.i94lake.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.Messages;
 import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.PipelineException;
@@ -67,10 +68,14 @@ public record AlertMessage(String subject, String body) {
     errorLines(failure, ERROR_LINES).forEach(line -> body.append("  ").append(line).append('\n'));
     body.append('\n');
     appendReadersSee(body, readersSee);
-    body.append(String.format("Nothing of run %s was published. Its branch %s is kept: read it with%n"
-        + "  i94lake sql \"SELECT * FROM immigration VERSION AS OF '%s'\"%n"
-        + "and, once the cause is fixed, run again only what did not succeed with%n  i94lake run --resume %s%n",
-        run.runId(), run.auditBranch(), run.auditBranch(), run.runId()));
+    if (run.auditBranch() == null) {
+      body.append(String.format("Nothing of run %s was written or published.%n", run.runId()));
+    } else {
+      body.append(String.format("Nothing of run %s was published. Its branch %s is kept: read it with%n"
+          + "  i94lake sql \"SELECT * FROM lake.i94.immigration VERSION AS OF '%s'\"%n"
+          + "and, once the cause is fixed, run again only what did not succeed with%n  i94lake run --resume %s%n",
+          run.runId(), run.auditBranch(), run.auditBranch(), run.runId()));
+    }
     return new AlertMessage(shorten(subject), body.toString());
   }
 
@@ -150,9 +155,9 @@ public record AlertMessage(String subject, String body) {
       return;
     }
     PublishedRun published = readersSee.get();
-    body.append(String.format("What readers see now: run %s (trigger %s), published at %s, unchanged by this failure.%n",
-        published.runId(), published.trigger(), published.publishedAt()));
-    body.append("Its snapshots (main of each table):\n");
+    body.append(String.format("What readers see now: run %s, published at %s, unchanged by this failure.%n",
+        published.runId(), published.publishedAt()));
+    body.append("Its snapshots (the published snapshot of each table):\n");
     published.snapshots().forEach((table, snapshot) -> body.append(String.format("  %-26s %d%n", table, snapshot)));
     body.append('\n');
   }

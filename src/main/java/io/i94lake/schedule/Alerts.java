@@ -1,8 +1,8 @@
 package io.i94lake.schedule;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.Messages;
-import io.i94lake.pipeline.RunHistory;
 import io.i94lake.pipeline.RunSummary;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -124,7 +124,7 @@ public final class Alerts {
   // what readers see; an alert still goes out when the history cannot be read
   private Optional<PublishedRun> readersSee(Supplier<Lake> lake) {
     try {
-      return PublishedRun.last(new RunHistory(lake.get()));
+      return lake.get().published();
     } catch (RuntimeException e) {
       log.accept("Cannot read the last published run for the alert: " + Messages.firstLine(e));
       return Optional.empty();

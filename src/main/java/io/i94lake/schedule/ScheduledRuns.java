@@ -207,7 +207,7 @@ public final class ScheduledRuns {
 
   private String runGoingOn() {
     try {
-      return LakeLock.holder(lake.warehouse()).map(Object::toString).orElse("the run started at " + at(runStarted));
+      return LakeLock.holder(lake).map(Object::toString).orElse("the run started at " + at(runStarted));
     } catch (RuntimeException e) {
       return "the run started at " + at(runStarted);
     }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a reader sees: the {@code main} snapshot id of every table the server answers from, and when the last of
- * them became {@code main} (was published).
+ * What a reader sees: the published snapshot id of every table the server answers from, the run that published
+ * them, and when.
  */
-record LakeVersion(Map<String, Long> snapshots, Instant publishedAt) {
+record LakeVersion(Map<String, Long> snapshots, Instant publishedAt, String publishedBy) {
   /** The tables the API answers from; the run history is read apart (it is not published through a branch). */
   static final List<String> TABLES = List.of("us_state", "country", "port", "us_city", "us_airport", "us_demographics",
       "us_weather", "immigration", "immigrant");

@@ -2,24 +2,20 @@ package io.i94lake.serve;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.lake.PublishedRun;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.iceberg.HistoryEntry;
-import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 
 /**
- * Keeps the server on the lake's {@code main}: at most once per interval, a request re-reads the tables'
- * metadata (Iceberg {@link Table#refresh()}: a small file per table) and, when a snapshot moved, loads the new
- * version before answering. A failed run never moves {@code main}, so it changes nothing here.
+ * Keeps the server on the lake's published run: at most once per interval, a request re-reads the published-run
+ * pointer (one small table) and, when it names other snapshots, loads the new version before answering. A failed
+ * run never moves the pointer, so it changes nothing here.
  */
 final class LakeWatcher {
   private final Lake lake;
   private final long intervalNanos;
-  private final Map<String, Table> tables = new LinkedHashMap<>();
   private volatile ServedLake current;
   private volatile long checkedAt;
   private RunStatus runStatus;
@@ -27,13 +23,6 @@ final class LakeWatcher {
   LakeWatcher(Lake lake, Duration interval) {
     this.lake = lake;
     this.intervalNanos = interval.toNanos();
-    for (String table : LakeVersion.TABLES) {
-      if (!lake.hasTable(table)) {
-        throw new IllegalArgumentException("Cannot serve the lake at " + lake.warehouse() + ": it has no table " + table
-            + "; load it first with `i94lake run --lake " + lake.warehouse() + "`");
-      }
-      tables.put(table, lake.icebergTable(table));
-    }
     LakeVersion version = readVersion();
     current = ServedLake.load(lake, version);
     checkedAt = System.nanoTime();
@@ -74,23 +63,18 @@ final class LakeWatcher {
     return runStatus;
   }
 
+  // what the published-run pointer names now
   private LakeVersion readVersion() {
+    PublishedRun published = lake.published().orElseThrow(() -> new IllegalArgumentException("Cannot serve the lake at "
+        + lake.warehouse() + ": no run has published it yet; load it first with `i94lake run --lake " + lake.warehouse() + "`"));
     Map<String, Long> snapshots = new HashMap<>();
-    Instant publishedAt = Instant.EPOCH;
-    for (Map.Entry<String, Table> entry : tables.entrySet()) {
-      Table table = entry.getValue();
-      table.refresh();
-      Snapshot snapshot = table.currentSnapshot();
-      if (snapshot == null) {
-        throw new IllegalStateException("Cannot serve table " + entry.getKey() + ": it has no published snapshot yet");
+    for (String table : LakeVersion.TABLES) {
+      if (!published.has(table)) {
+        throw new IllegalArgumentException("Cannot serve the lake at " + lake.warehouse() + ": run " + published.runId()
+            + " published no table " + table + "; load it with `i94lake run --lake " + lake.warehouse() + "`");
       }
-      snapshots.put(entry.getKey(), snapshot.snapshotId());
-      for (HistoryEntry moved : table.history()) {
-        if (moved.snapshotId() == snapshot.snapshotId() && moved.timestampMillis() > publishedAt.toEpochMilli()) {
-          publishedAt = Instant.ofEpochMilli(moved.timestampMillis());
-        }
-      }
+      snapshots.put(table, published.snapshot(table));
     }
-    return new LakeVersion(snapshots, publishedAt);
+    return new LakeVersion(snapshots, published.publishedAt(), published.runId());
   }
 }

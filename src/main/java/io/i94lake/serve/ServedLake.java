@@ -1,7 +1,6 @@
 package io.i94lake.serve;
 
 import io.i94lake.lake.Lake;
-import io.i94lake.pipeline.RunHistory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,27 +43,11 @@ final class ServedLake {
     ArrivalRecords arrivals = ArrivalRecords.load(lake.spark().sql("SELECT " + ArrivalRecords.COLUMNS
         + " FROM " + at(lake, version, "immigration") + " i LEFT JOIN " + at(lake, version, "immigrant")
         + " p ON i.cicid = p.cicid AND i.year = p.year AND i.month = p.month ORDER BY i.arrival_date, i.cicid"));
-    return new ServedLake(version, publishedBy(lake, version), places, arrivals, Duration.ofNanos(System.nanoTime() - started));
+    return new ServedLake(version, version.publishedBy(), places, arrivals, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static String at(Lake lake, LakeVersion version, String table) {
     return lake.table(table) + " VERSION AS OF " + version.snapshot(table);
-  }
-
-  // the run that made this immigration snapshot main, if the history tells
-  private static String publishedBy(Lake lake, LakeVersion version) {
-    if (!lake.hasTable(RunHistory.RUNS)) {
-      return null;
-    }
-    String published = null;
-    for (Row run : lake.read(RunHistory.RUNS).filter("published_snapshots IS NOT NULL").orderBy("ended_at")
-        .select("run_id", "published_snapshots").collectAsList()) {
-      Long immigration = RunHistory.snapshots(run.getString(1)).get("immigration");
-      if (immigration != null && immigration == version.snapshot("immigration")) {
-        published = run.getString(0);
-      }
-    }
-    return published;
   }
 
   /** A public answer, written once per snapshot and request. */

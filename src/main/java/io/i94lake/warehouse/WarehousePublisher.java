@@ -1,6 +1,7 @@
 package io.i94lake.warehouse;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.PublishedRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,8 +71,11 @@ public final class WarehousePublisher {
       dropLeftovers(connection, target.schema());
       execute(connection, "CREATE SCHEMA " + loading);
       try {
+        // one published run for every table, even when a run publishes meanwhile
+        PublishedRun published = lake.published().orElseThrow(() -> new IllegalStateException("Cannot publish the lake at "
+            + lake.warehouse() + " to the warehouse: no run has published it yet; run `i94lake run` first"));
         for (WarehouseTable table : WarehouseTable.selected(withFacts)) {
-          copies.add(copy(table, target, loading, connection));
+          copies.add(copy(table, published, target, loading, connection));
         }
         writeSnapshots(connection, loading, copies, started);
         swap(connection, target.schema(), loading, retired);
@@ -87,14 +91,15 @@ public final class WarehousePublisher {
     return new Result(target, copies, Duration.between(started, Instant.now()));
   }
 
-  private TableCopy copy(WarehouseTable table, WarehouseTarget target, String loading, Connection connection) throws SQLException {
+  private TableCopy copy(WarehouseTable table, PublishedRun published, WarehouseTarget target, String loading,
+                         Connection connection) throws SQLException {
     long started = System.nanoTime();
-    if (!lake.hasTable(table.name()) || lake.icebergTable(table.name()).currentSnapshot() == null) {
+    if (!published.has(table.name())) {
       throw new IllegalStateException("Cannot publish table " + table.name() + ": the lake at " + lake.warehouse()
           + " has not published it; run `i94lake run` first");
     }
-    long snapshotId = lake.icebergTable(table.name()).currentSnapshot().snapshotId();
-    Dataset<Row> rows = lake.spark().read().option("versionAsOf", snapshotId).table(lake.table(table.name()));
+    long snapshotId = published.snapshot(table.name());
+    Dataset<Row> rows = lake.readAt(table.name(), snapshotId);
     StructType columns = rows.schema();
     execute(connection, PostgresCopy.createTable(loading, table.name(), columns));
     // each Spark partition streams over its own connection: the load schema is seen by no reader yet

@@ -2,6 +2,7 @@ package io.i94lake.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.FailureCategory;
 import io.i94lake.pipeline.PipelineException;
 import io.i94lake.pipeline.RunOptions;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /** What an alert says, composed without a mail server; and a mail server that cannot be reached fails nobody. */
 class AlertMessageTest {
   private static final Instant STARTED = Instant.parse("2026-11-27T12:00:00Z");
-  private static final PublishedRun LAST_GOOD = new PublishedRun("20261126T120000Z-aaaaaa", "schedule",
-      Instant.parse("2026-11-26T12:00:41Z"), Map.of("immigration", 111L, "us_state", 222L));
+  private static final PublishedRun LAST_GOOD = new PublishedRun("20261126T120000Z-aaaaaa",
+      Instant.parse("2026-11-26T12:00:41Z"), Map.of("immigration", 111L, "us_state", 222L), 333L);
 
   private static RunSummary failed(List<CheckResult> checks, List<TaskRecord> tasks, PipelineException failure) {
     return new RunSummary("20261127T120000Z-bbbbbb", Trigger.SCHEDULE, RunState.FAILED,
@@ -57,7 +58,7 @@ class AlertMessageTest {
         "port_code found in port.port_code: observed 0.41, required >= 0.98",
         "destination_state_code found in us_state.state_code: observed 0.5, required >= 0.98",
         "Warnings (reported only):", "departure on or after arrival: observed 0.99, required >= 0.999",
-        "What readers see now: run 20261126T120000Z-aaaaaa (trigger schedule), published at 2026-11-26T12:00:41Z",
+        "What readers see now: run 20261126T120000Z-aaaaaa, published at 2026-11-26T12:00:41Z",
         "immigration                111", "us_state                   222",
         "i94lake run --resume 20261127T120000Z-bbbbbb");
     assertThat(alert.body()).doesNotContain("state_code duplicates");

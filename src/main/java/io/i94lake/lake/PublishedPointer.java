@@ -1,0 +1,141 @@
+package io.i94lake.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.HistoryEntry;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types;
+
+/**
+ * The lake's one published-run pointer: the Iceberg table {@value #TABLE}, one row per lake table with the snapshot
+ * readers see. Publishing a run replaces all its rows in one commit, so at any instant it names one whole run; its
+ * earlier snapshots are the runs published before, for time travel and rollback. Each table's {@code main} is moved
+ * to the pointer afterwards, for engines that read tables directly.
+ */
+public final class PublishedPointer {
+  public static final String TABLE = "published";
+  private static final String RUN_ID = "i94lake.run-id";
+  private static final Schema SCHEMA = new Schema(
+      Types.NestedField.required(1, "table_name", Types.StringType.get()),
+      Types.NestedField.required(2, "snapshot_id", Types.LongType.get()),
+      Types.NestedField.required(3, "run_id", Types.StringType.get()),
+      Types.NestedField.required(4, "published_at", Types.TimestampType.withZone()));
+
+  private final Catalog catalog;
+  private final TableIdentifier identifier;
+
+  PublishedPointer(Catalog catalog, String namespace) {
+    this.catalog = catalog;
+    this.identifier = TableIdentifier.of(namespace, TABLE);
+  }
+
+  /** The run readers see now; empty before the first publish (or in a lake made before the pointer existed). */
+  public Optional<PublishedRun> current() {
+    return table().flatMap(table -> Optional.ofNullable(table.currentSnapshot()).map(snapshot -> read(table, snapshot)));
+  }
+
+  /** What readers saw at a time; empty when nothing was published yet then. */
+  public Optional<PublishedRun> at(Instant time) {
+    return table().flatMap(table -> {
+      Long found = null;
+      for (HistoryEntry entry : table.history()) {
+        if (entry.timestampMillis() <= time.toEpochMilli() && table.snapshot(entry.snapshotId()) != null) {
+          found = entry.snapshotId();
+        }
+      }
+      return Optional.ofNullable(found).map(id -> read(table, table.snapshot(id)));
+    });
+  }
+
+  /** The last time a run was published (a run id, or a rollback's id), while the pointer still keeps it. */
+  public Optional<PublishedRun> ofRun(String runId) {
+    return history().stream().filter(run -> run.runId().equals(runId)).findFirst();
+  }
+
+  /** Every publish the pointer still keeps, most recent first. */
+  public List<PublishedRun> history() {
+    Optional<Table> pointer = table();
+    if (pointer.isEmpty()) {
+      return List.of();
+    }
+    Table table = pointer.get();
+    List<PublishedRun> runs = new ArrayList<>();
+    List<HistoryEntry> entries = new ArrayList<>(table.history());
+    for (int index = entries.size() - 1; index >= 0; index--) {
+      Snapshot snapshot = table.snapshot(entries.get(index).snapshotId());
+      if (snapshot != null && runs.stream().noneMatch(run -> run.pointerSnapshot() == snapshot.snapshotId())) {
+        runs.add(read(table, snapshot));
+      }
+    }
+    return runs;
+  }
+
+  /** Publishes: one commit that names the snapshot of every table readers are to see. */
+  void commit(String runId, Map<String, Long> snapshots) {
+    Table table = table().orElseGet(() -> catalog.createTable(identifier, SCHEMA, PartitionSpec.unpartitioned(), Lake.NEW_TABLE_PROPERTIES));
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    String location = table.locationProvider().newDataLocation("published-" + UUID.randomUUID() + ".parquet");
+    DataWriter<Record> writer;
+    try {
+      writer = Parquet.writeData(table.io().newOutputFile(location)).schema(SCHEMA)
+          .createWriterFunc(GenericParquetWriter::create).withSpec(PartitionSpec.unpartitioned()).overwrite().build();
+      try (writer) {
+        snapshots.forEach((name, snapshot) -> {
+          GenericRecord row = GenericRecord.create(SCHEMA);
+          row.setField("table_name", name);
+          row.setField("snapshot_id", snapshot);
+          row.setField("run_id", runId);
+          row.setField("published_at", now);
+          writer.write(row);
+        });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the published-run pointer of run " + runId + " at " + location, e);
+    }
+    DataFile file = writer.toDataFile();
+    table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(file).set(RUN_ID, runId).commit();
+  }
+
+  /** The pointer table, if a run was ever published through it. */
+  Optional<Table> table() {
+    return catalog.tableExists(identifier) ? Optional.of(catalog.loadTable(identifier)) : Optional.empty();
+  }
+
+  private static PublishedRun read(Table table, Snapshot snapshot) {
+    Map<String, Long> snapshots = new LinkedHashMap<>();
+    Instant publishedAt = Instant.ofEpochMilli(snapshot.timestampMillis());
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).useSnapshot(snapshot.snapshotId()).build()) {
+      for (Record row : rows) {
+        snapshots.put((String) row.getField("table_name"), (Long) row.getField("snapshot_id"));
+        publishedAt = ((OffsetDateTime) row.getField("published_at")).toInstant();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the published-run pointer at snapshot " + snapshot.snapshotId(), e);
+    }
+    String runId = snapshot.summary().getOrDefault(RUN_ID, "unknown");
+    return new PublishedRun(runId, publishedAt, snapshots, snapshot.snapshotId());
+  }
+}
