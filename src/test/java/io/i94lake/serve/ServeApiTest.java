@@ -142,6 +142,28 @@ class ServeApiTest {
   }
 
   @Test
+  void everyCityFoundBySearchOpensItsProfile() {
+    for (String name : List.of("Boston", "Austin")) {
+      JsonNode match = client.json("/api/search?q=" + name).at("/matches/0");
+      assertThat(match.get("kind").asText()).isEqualTo("city");
+      JsonNode profile = client.json(match.get("profile").asText());
+      assertThat(profile.get("city").asText()).as(match.get("profile").asText()).isEqualTo(name);
+      assertThat(profile.get("city_id").asText()).isEqualTo(match.get("id").asText());
+    }
+    long largest = sql("SELECT max(city_id) AS id FROM us_city").get(0).get("id").asLong();
+    assertThat(String.valueOf(largest)).as("the largest city id has 19 digits").hasSize(19);
+    assertThat(client.json("/api/destinations/cities/" + largest).get("city_id").asText()).isEqualTo(String.valueOf(largest));
+    assertThat(client.get("/api/destinations/cities/" + Long.MAX_VALUE).status()).as("a 64-bit id no city has").isEqualTo(404);
+    Map<String, String> malformed = Map.of(
+        "/api/destinations/cities/9223372036854775808", "400 city_id '9223372036854775808' is malformed: expected a whole number from 0 to 9223372036854775807",
+        "/api/destinations/cities/-5", "400 city_id '-5' is malformed: expected a whole number from 0 to 9223372036854775807");
+    malformed.forEach((path, message) -> {
+      ServeClient.Answer answer = client.get(path);
+      assertThat(answer.status() + " " + answer.json().get("error").asText()).as(path).isEqualTo(message);
+    });
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
@@ -233,7 +255,7 @@ class ServeApiTest {
   void badRequestsGetA4xxSayingWhatWasWrong() {
     Map<String, String> expected = Map.of(
         "/api/destinations/states/ZZ", "404 No US state or territory has the code 'ZZ'",
-        "/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected digits only",
+        "/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected a whole number from 0 to",
         "/api/arrivals?month=April", "400 month 'April' is not a month such as 2016-04",
         "/api/arrivals?visa_category=Tourist", "400 visa_category 'Tourist' is not one of Business, Pleasure, Student",
         "/api/arrivals?top=1000", "400 top 1000 is over the limit of 100",

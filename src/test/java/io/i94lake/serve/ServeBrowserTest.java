@@ -63,6 +63,16 @@ class ServeBrowserTest {
     }
   }
 
+  /** Loads the dashboard afresh at a page (a new hash alone would not reload it). */
+  private static void open(String page) {
+    browser.get("about:blank");
+    browser.get(base + "/#" + page);
+  }
+
+  private static Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(code, arguments);
+  }
+
   private static WebDriverWait waiting() {
     return new WebDriverWait(browser, Duration.ofSeconds(30));
   }
@@ -127,5 +137,17 @@ class ServeBrowserTest {
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));
     assertThat(browser.findElement(By.id("pipeline")).getText()).contains(Fixtures.sampleLake().summary().runId(), "immigration");
     screenshot("pipeline.png");
+  }
+
+  @Test
+  void aCityLinkOfTheSearchOpensItsProfile() throws IOException {
+    open("destinations");
+    browser.findElement(By.id("search-text")).sendKeys("Boston");
+    browser.findElement(By.cssSelector("#search-form button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile"), "Boston, MA"));
+    script("document.getElementById('profile').textContent = ''");
+    browser.findElement(By.linkText("Boston, MA")).click();
+    waiting().until(driver -> !driver.findElement(By.id("profile")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("profile")).getText()).startsWith("Boston, MA").doesNotContain("malformed");
   }
 }
