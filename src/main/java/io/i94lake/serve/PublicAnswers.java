@@ -84,7 +84,7 @@ final class PublicAnswers {
     }
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("kind", "city");
-    profile.put("city_id", cityId);
+    profile.put("city_id", String.valueOf(cityId));
     profile.put("city", city.get("city"));
     profile.put("state_code", city.get("state_code"));
     Map<String, Object> state = lake.places.states.get(city.get("state_code"));
@@ -127,7 +127,7 @@ final class PublicAnswers {
         Map<String, Object> demographics = lake.places.demographics.get((Long) city.get("city_id"));
         long population = demographics == null || demographics.get("total_population") == null ? 0L
             : (Long) demographics.get("total_population");
-        matches.add(match(rank + 1, "city", city.get("city_id"), city.get("city"), city.get("state_code"),
+        matches.add(match(rank + 1, "city", String.valueOf(city.get("city_id")), city.get("city"), city.get("state_code"),
             "/api/destinations/cities/" + city.get("city_id"), population));
       }
     }
@@ -144,7 +144,7 @@ final class PublicAnswers {
     answer.put("query", text);
     answer.put("matches", shown);
     answer.put("profile", shown.isEmpty() ? null : "state".equals(shown.get(0).get("kind"))
-        ? state((String) shown.get(0).get("id")) : city((Long) shown.get(0).get("id")));
+        ? state((String) shown.get(0).get("id")) : city(Long.parseLong((String) shown.get(0).get("id"))));
     return answer;
   }
 
@@ -218,7 +218,8 @@ final class PublicAnswers {
 
   private static Map<String, Object> weather(Map<String, Object> city) {
     Map<String, Object> weather = new LinkedHashMap<>();
-    for (String column : List.of("city_id", "city", "state_code", "measured_on", "avg_temp_c", "temp_uncertainty_c")) {
+    weather.put("city_id", String.valueOf(city.get("city_id")));
+    for (String column : List.of("city", "state_code", "measured_on", "avg_temp_c", "temp_uncertainty_c")) {
       weather.put(column, city.get(column));
     }
     return weather;

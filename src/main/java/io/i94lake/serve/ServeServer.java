@@ -256,7 +256,7 @@ public final class ServeServer implements AutoCloseable {
 
   private Map<String, Object> envelope(ServedLake lake, Object answer) {
     Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("snapshots", lake.version.snapshots());
+    envelope.put("snapshots", lake.version.snapshotIds());
     envelope.put("published_at", lake.version.publishedAt().toString());
     if (answer instanceof Map<?, ?> fields) {
       fields.forEach((key, value) -> envelope.put(String.valueOf(key), value));

@@ -164,6 +164,19 @@ class ServeApiTest {
   }
 
   @Test
+  void idsJavaScriptCannotHoldExactlyAreSentAsText() {
+    long immigration = sample.lake().icebergTable("immigration").currentSnapshot().snapshotId();
+    JsonNode snapshot = client.json("/api/snapshot");
+    assertThat(snapshot.at("/snapshots/immigration").isTextual()).as("snapshots.immigration is a JSON string").isTrue();
+    assertThat(snapshot.at("/snapshots/immigration").asText()).isEqualTo(String.valueOf(immigration));
+    snapshot.get("snapshots").forEach(id -> assertThat(id.isTextual()).as("snapshot id " + id).isTrue());
+    JsonNode boston = client.json("/api/search?q=Boston");
+    assertThat(boston.at("/matches/0/id").isTextual()).as("a city match's id").isTrue();
+    assertThat(boston.at("/profile/city_id").isTextual()).as("a city profile's city_id").isTrue();
+    boston.at("/profile/weather").forEach(city -> assertThat(city.get("city_id").isTextual()).as("weather city_id").isTrue());
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");

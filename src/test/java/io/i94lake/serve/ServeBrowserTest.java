@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,16 @@ class ServeBrowserTest {
     if (server != null) {
       server.close();
     }
+  }
+
+  /** Loads the dashboard afresh at a page (a new hash alone would not reload it). */
+  private static void open(String page) {
+    browser.get("about:blank");
+    browser.get(base + "/#" + page);
+  }
+
+  private static Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(code, arguments);
   }
 
   /** Loads the dashboard afresh at a page (a new hash alone would not reload it). */
@@ -149,5 +160,31 @@ class ServeBrowserTest {
     browser.findElement(By.linkText("Boston, MA")).click();
     waiting().until(driver -> !driver.findElement(By.id("profile")).getText().isEmpty());
     assertThat(browser.findElement(By.id("profile")).getText()).startsWith("Boston, MA").doesNotContain("malformed");
+  }
+
+  @Test
+  void aCityLinkOfTheSearchOpensItsProfile() throws IOException {
+    open("destinations");
+    browser.findElement(By.id("search-text")).sendKeys("Boston");
+    browser.findElement(By.cssSelector("#search-form button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile"), "Boston, MA"));
+    script("document.getElementById('profile').textContent = ''");
+    browser.findElement(By.linkText("Boston, MA")).click();
+    waiting().until(driver -> !driver.findElement(By.id("profile")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("profile")).getText()).startsWith("Boston, MA").doesNotContain("malformed");
+  }
+
+  @Test
+  void snapshotIdsAreShownWithEveryDigit() {
+    Map<String, Long> snapshots = new java.util.TreeMap<>();
+    for (String table : LakeVersion.TABLES) {
+      snapshots.put(table, Fixtures.sampleLake().lake().icebergTable(table).currentSnapshot().snapshotId());
+    }
+    open("pipeline");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));
+    assertThat(browser.findElement(By.id("snapshot")).getText())
+        .startsWith("immigration snapshot " + snapshots.get("immigration") + ", published ");
+    String pipeline = browser.findElement(By.id("pipeline")).getText();
+    snapshots.forEach((table, id) -> assertThat(pipeline).as(table).contains(table + " " + id));
   }
 }
