@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.i94lake.lake.Lake;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
@@ -31,6 +32,12 @@ public final class ServeServer implements AutoCloseable {
   static final List<String> VISA_CATEGORIES = List.of("Business", "Pleasure", "Student");
   static final List<String> TRAVEL_MODES = List.of("Air", "Sea", "Land", "Not reported");
   private static final String WEB = "/io/i94lake/serve/web";
+  private static final Map<String, String> STATIC_FILE_TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8",
+      "svg", "image/svg+xml; charset=utf-8",
+      "json", "application/json; charset=utf-8");
 
   private final LakeWatcher watcher;
   private final Tokens tokens;
@@ -42,11 +49,23 @@ public final class ServeServer implements AutoCloseable {
     this.tokens = tokens;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.staticFiles.enableWebjars();
-      config.staticFiles.add(WEB, Location.CLASSPATH);
+      // the charts library comes from its WebJar; its files never change under a version, so browsers keep them
+      staticFiles(config, "/webjars", "META-INF/resources/webjars", Map.of("Cache-Control", "max-age=31622400"));
+      staticFiles(config, "/", WEB, Map.of());
       config.http.defaultContentType = "application/json";
     });
     routes();
+  }
+
+  // Jetty names no charset ("text/html;charset=null") unless told the type of each extension
+  private static void staticFiles(JavalinConfig config, String hostedPath, String directory, Map<String, String> headers) {
+    config.staticFiles.add(files -> {
+      files.hostedPath = hostedPath;
+      files.directory = directory;
+      files.location = Location.CLASSPATH;
+      files.headers = headers;
+      STATIC_FILE_TYPES.forEach((extension, type) -> files.mimeTypes.add(type, extension));
+    });
   }
 
   /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */

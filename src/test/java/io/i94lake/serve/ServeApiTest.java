@@ -177,6 +177,23 @@ class ServeApiTest {
   }
 
   @Test
+  void staticFilesAreServedWithTheirTypeInUtf8() {
+    Map<String, String> expected = Map.of(
+        "/", "text/html;charset=utf-8",
+        "/index.html", "text/html;charset=utf-8",
+        "/app.js", "text/javascript;charset=utf-8",
+        "/style.css", "text/css;charset=utf-8",
+        "/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript;charset=utf-8",
+        "/webjars/echarts/5.3.1/package.json", "application/json;charset=utf-8");
+    expected.forEach((path, type) -> {
+      ServeClient.Answer answer = client.get(path);
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.response().headers().firstValue("Content-Type").orElse("none").replace(" ", "").toLowerCase())
+          .as(path + " Content-Type").isEqualTo(type);
+    });
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
