@@ -38,6 +38,7 @@ public final class ServeServer implements AutoCloseable {
       "css", "text/css; charset=utf-8",
       "svg", "image/svg+xml; charset=utf-8",
       "json", "application/json; charset=utf-8");
+  static final String ALLOWED_METHODS = "GET, HEAD";
 
   private final LakeWatcher watcher;
   private final Tokens tokens;
@@ -53,6 +54,7 @@ public final class ServeServer implements AutoCloseable {
       staticFiles(config, "/webjars", "META-INF/resources/webjars", Map.of("Cache-Control", "max-age=31622400"));
       staticFiles(config, "/", WEB, Map.of());
       config.http.defaultContentType = "application/json";
+      config.http.prefer405over404 = true;
     });
     routes();
   }
@@ -155,6 +157,10 @@ public final class ServeServer implements AutoCloseable {
       error.printStackTrace();
       fail(context, 500, "The server could not answer " + context.path() + " (" + error.getClass().getSimpleName()
           + "); its log has the details");
+    });
+    app.error(405, context -> {
+      context.header("Allow", ALLOWED_METHODS);
+      fail(context, 405, context.method() + " is not allowed on " + context.path() + ": it answers GET and HEAD only");
     });
     app.error(404, context -> {
       if (context.attribute("answered-with-error") == null) {

@@ -194,6 +194,20 @@ class ServeApiTest {
   }
 
   @Test
+  void otherMethodsThanGetOnTheApiAreNotAllowed() {
+    for (String method : List.of("POST", "PUT", "DELETE")) {
+      for (String path : List.of("/api/arrivals", "/api/destinations/states/CA", "/api/regulator/overstays", "/health")) {
+        ServeClient.Answer answer = client.send(method, path, TOKEN);
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
+        assertThat(answer.response().headers().firstValue("Allow")).as(method + " " + path).hasValue("GET, HEAD");
+        assertThat(answer.json().get("error").asText()).as(method + " " + path)
+            .isEqualTo(method + " is not allowed on " + path + ": it answers GET and HEAD only");
+      }
+    }
+    assertThat(client.send("POST", "/api/nothing-here", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
