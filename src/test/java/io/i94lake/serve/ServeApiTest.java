@@ -208,6 +208,19 @@ class ServeApiTest {
   }
 
   @Test
+  void theDashboardIsServedWithSecurityHeaders() {
+    for (String path : List.of("/", "/index.html", "/app.js", "/api/arrivals")) {
+      var headers = client.get(path).response().headers();
+      List<String> policy = List.of(headers.firstValue("Content-Security-Policy").orElse("").split(";\\s*"));
+      assertThat(policy).as(path + " Content-Security-Policy")
+          .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+      assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+    }
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");

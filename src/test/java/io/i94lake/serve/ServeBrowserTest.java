@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,6 +53,7 @@ class ServeBrowserTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
         "--user-data-dir=" + Files.createTempDirectory(Fixtures.newFolder("chromium"), "profile"));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -62,6 +67,16 @@ class ServeBrowserTest {
     if (server != null) {
       server.close();
     }
+  }
+
+  /** Loads the dashboard afresh at a page (a new hash alone would not reload it). */
+  private static void open(String page) {
+    browser.get("about:blank");
+    browser.get(base + "/#" + page);
+  }
+
+  private static Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(code, arguments);
   }
 
   /** Loads the dashboard afresh at a page (a new hash alone would not reload it). */
@@ -186,5 +201,53 @@ class ServeBrowserTest {
         .startsWith("immigration snapshot " + snapshots.get("immigration") + ", published ");
     String pipeline = browser.findElement(By.id("pipeline")).getText();
     snapshots.forEach((table, id) -> assertThat(pipeline).as(table).contains(table + " " + id));
+  }
+
+  @Test
+  void aCityLinkOfTheSearchOpensItsProfile() throws IOException {
+    open("destinations");
+    browser.findElement(By.id("search-text")).sendKeys("Boston");
+    browser.findElement(By.cssSelector("#search-form button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile"), "Boston, MA"));
+    script("document.getElementById('profile').textContent = ''");
+    browser.findElement(By.linkText("Boston, MA")).click();
+    waiting().until(driver -> !driver.findElement(By.id("profile")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("profile")).getText()).startsWith("Boston, MA").doesNotContain("malformed");
+  }
+
+  @Test
+  void snapshotIdsAreShownWithEveryDigit() {
+    Map<String, Long> snapshots = new java.util.TreeMap<>();
+    for (String table : LakeVersion.TABLES) {
+      snapshots.put(table, Fixtures.sampleLake().lake().icebergTable(table).currentSnapshot().snapshotId());
+    }
+    open("pipeline");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));
+    assertThat(browser.findElement(By.id("snapshot")).getText())
+        .startsWith("immigration snapshot " + snapshots.get("immigration") + ", published ");
+    String pipeline = browser.findElement(By.id("pipeline")).getText();
+    snapshots.forEach((table, id) -> assertThat(pipeline).as(table).contains(table + " " + id));
+  }
+
+  @Test
+  void theContentSecurityPolicyLetsEveryPageWork() {
+    browser.manage().logs().get(LogType.BROWSER);
+    open("arrivals");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("arrivals-total"), "1,000 arrivals"));
+    waiting().until(driver -> !driver.findElements(By.cssSelector("#chart-ports canvas")).isEmpty());
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("chart-visa"))).perform();
+    open("destinations");
+    browser.findElement(By.id("search-text")).sendKeys("Texas");
+    browser.findElement(By.cssSelector("#search-form button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile"), "Texas"));
+    open("pipeline");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));
+    List<String> refused = new ArrayList<>();
+    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getMessage().contains("Content Security Policy")) {
+        refused.add(entry.getMessage());
+      }
+    }
+    assertThat(refused).as("what the browser refused under the Content-Security-Policy").isEmpty();
   }
 }
