@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 /** The public answers: counts and profiles of places, never one person's record. */
 final class PublicAnswers {
   static final int MAX_SEARCH_RESULTS = 20;
+  static final int MAX_MAIN_AIRPORTS = 50;
   private static final List<String> RACES = List.of("american_indian_alaska_native", "asian", "black_african_american",
       "hispanic_latino", "white");
 
@@ -33,18 +34,28 @@ final class PublicAnswers {
     answer.put("by_travel_mode", pairs(counts.travelModes(), "travel_mode"));
     List<Map<String, Object>> ports = new ArrayList<>();
     counts.ports(top).forEach((code, arrivals) -> {
-      Map<String, Object> port = new LinkedHashMap<>();
-      Map<String, Object> known = lake.places.ports.get(code);
-      port.put("port_code", code);
-      port.put("port_name", known == null ? null : known.get("port_name"));
-      port.put("city", known == null ? null : known.get("city"));
-      port.put("state_code", known == null ? null : known.get("state_code"));
+      Map<String, Object> port = port(code);
       port.put("arrivals", arrivals);
       ports.add(port);
     });
     answer.put("by_port", ports);
     answer.put("by_destination_state", pairs(counts.states(top), "state_code"));
+    if (filter.ports() != null && filter.ports().size() == 1) {
+      // the port asked for, so that a dashboard can say what it is even when nobody arrived there
+      answer.put("port", port(filter.ports().iterator().next()));
+    }
     return answer;
+  }
+
+  private Map<String, Object> port(String code) {
+    Map<String, Object> port = new LinkedHashMap<>();
+    Map<String, Object> known = lake.places.ports.get(code);
+    port.put("port_code", code);
+    port.put("port_name", known == null ? null : known.get("port_name"));
+    port.put("city", known == null ? null : known.get("city"));
+    port.put("state_code", known == null ? null : known.get("state_code"));
+    port.put("is_valid", known == null ? null : known.get("is_valid"));
+    return port;
   }
 
   List<Map<String, Object>> states() {
@@ -233,10 +244,12 @@ final class PublicAnswers {
     airports.put("total", found.size());
     airports.put("by_type", byType);
     // the ones a traveller flies to first: large and medium airports and those with an IATA code
-    airports.put("main", found.stream()
+    List<Map<String, Object>> main = found.stream()
         .filter(airport -> airport.get("iata_code") != null || "large_airport".equals(airport.get("type"))
-            || "medium_airport".equals(airport.get("type")))
-        .limit(50)
+            || "medium_airport".equals(airport.get("type"))).toList();
+    airports.put("main_total", main.size());
+    airports.put("main", main.stream()
+        .limit(MAX_MAIN_AIRPORTS)
         .map(airport -> {
           Map<String, Object> shown = new LinkedHashMap<>();
           for (String column : List.of("airport_id", "name", "type", "iata_code", "city", "latitude", "longitude")) {
