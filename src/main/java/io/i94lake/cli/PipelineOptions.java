@@ -6,10 +6,16 @@ import io.i94lake.pipeline.Trigger;
 import io.i94lake.quality.LakeChecks;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options of a pipeline run, shared by {@code run} and {@code schedule}: what to read, thresholds, retries. */
 public final class PipelineOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(names = "--raw", paramLabel = "DIR",
       description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "
           + "GlobalLandTemperaturesByCity*.csv and an i94/ folder (default: the bundled sample, data/sample).")
@@ -56,7 +62,12 @@ public final class PipelineOptions {
   /** What a run into {@code lake} is asked to do; a run of chosen months is a backfill unless the trigger says otherwise. */
   public RunOptions options(String lake, Trigger trigger) {
     String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
-    Months selected = Months.parse(months);
+    Months selected;
+    try {
+      selected = Months.parse(months);
+    } catch (IllegalArgumentException unreadable) {
+      throw new ParameterException(command.commandLine(), unreadable.getMessage(), unreadable);
+    }
     return RunOptions.of(lake, rawFolder)
         .withI94(i94)
         .withMonths(selected)
