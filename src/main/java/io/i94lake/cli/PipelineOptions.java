@@ -18,11 +18,12 @@ public final class PipelineOptions {
 
   @Option(names = "--raw", paramLabel = "DIR",
       description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "
-          + "GlobalLandTemperaturesByCity*.csv and an i94/ folder (default: the bundled sample, data/sample).")
+          + "GlobalLandTemperaturesByCity*.csv, and the I-94 files: an i94/ or sas_data/ folder, or .sas7bdat, .parquet or .csv "
+          + "files with the I-94 columns anywhere in it (default: the bundled sample, data/sample).")
   String raw;
 
   @Option(names = "--i94", paramLabel = "PATH", arity = "1..*", split = ",",
-      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: <raw>/i94).")
+      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: the I-94 files found in --raw).")
   List<String> i94 = List.of();
 
   @Option(names = "--months", paramLabel = "MONTHS",
