@@ -1,5 +1,6 @@
 package io.i94lake.source;
 
+import io.i94lake.pipeline.PipelineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class I94Files {
     try (InputStream input = open(file)) {
       head = input.readNBytes(16);
     } catch (IOException e) {
-      throw io.i94lake.pipeline.PipelineException.sourceMissing("Cannot read I-94 file %s: %s", file, e.getMessage());
+      throw PipelineException.sourceMissing("Cannot read I-94 file %s: %s", file, e.getMessage());
     }
     if (startsWith(head, 0, PARQUET_MAGIC)) {
       return I94Reader.Format.PARQUET;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -176,7 +178,7 @@ class ServeBrowserTest {
 
   @Test
   void snapshotIdsAreShownWithEveryDigit() {
-    Map<String, Long> snapshots = new java.util.TreeMap<>();
+    Map<String, Long> snapshots = new TreeMap<>();
     for (String table : LakeVersion.TABLES) {
       snapshots.put(table, Fixtures.sampleLake().lake().icebergTable(table).currentSnapshot().snapshotId());
     }
@@ -194,7 +196,7 @@ class ServeBrowserTest {
     open("arrivals");
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("arrivals-total"), "1,000 arrivals"));
     waiting().until(driver -> !driver.findElements(By.cssSelector("#chart-ports canvas")).isEmpty());
-    new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("chart-visa"))).perform();
+    new Actions(browser).moveToElement(browser.findElement(By.id("chart-visa"))).perform();
     open("destinations");
     browser.findElement(By.id("search-text")).sendKeys("Texas");
     browser.findElement(By.cssSelector("#search-form button")).click();

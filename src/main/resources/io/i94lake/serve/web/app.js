@@ -83,7 +83,7 @@ function noArrivals(port) {
   if (port.is_valid === false) {
     return message + ' Port ' + port.port_code + ' is ' + port.port_name + ': it is not a place.';
   }
-  return message + ' Nobody arrived through port ' + port.port_code + (port.city ? ' (' + port.city + ')' : '') + ' with them.';
+  return 'No arrivals at port ' + port.port_code + (port.city ? ' (' + port.city + ')' : '') + ' match these filters.';
 }
 
 // Arrivals overview
