@@ -6,17 +6,24 @@ import io.i94lake.pipeline.Trigger;
 import io.i94lake.quality.LakeChecks;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options of a pipeline run, shared by {@code run} and {@code schedule}: what to read, thresholds, retries. */
 public final class PipelineOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(names = "--raw", paramLabel = "DIR",
       description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "
-          + "GlobalLandTemperaturesByCity*.csv and an i94/ folder (default: the bundled sample, data/sample).")
+          + "GlobalLandTemperaturesByCity*.csv, and the I-94 files: an i94/ or sas_data/ folder, or .sas7bdat, .parquet or .csv "
+          + "files with the I-94 columns anywhere in it (default: the bundled sample, data/sample).")
   String raw;
 
   @Option(names = "--i94", paramLabel = "PATH", arity = "1..*", split = ",",
-      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: <raw>/i94).")
+      description = "I-94 files or folders: Parquet, CSV or SAS7BDAT, told apart by extension or content (default: the I-94 files found in --raw).")
   List<String> i94 = List.of();
 
   @Option(names = "--months", paramLabel = "MONTHS",
@@ -56,7 +63,12 @@ public final class PipelineOptions {
   /** What a run into {@code lake} is asked to do; a run of chosen months is a backfill unless the trigger says otherwise. */
   public RunOptions options(String lake, Trigger trigger) {
     String rawFolder = raw != null ? raw : Settings.home() + "/data/sample";
-    Months selected = Months.parse(months);
+    Months selected;
+    try {
+      selected = Months.parse(months);
+    } catch (IllegalArgumentException unreadable) {
+      throw new ParameterException(command.commandLine(), unreadable.getMessage(), unreadable);
+    }
     return RunOptions.of(lake, rawFolder)
         .withI94(i94)
         .withMonths(selected)

@@ -80,7 +80,12 @@ public final class ScheduleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing the cron expression: give --cron (or I94LAKE_CRON), "
           + "e.g. --cron \"0 0 7 * * ?\" for 07:00 every day");
     }
-    CronSchedule schedule = new CronSchedule(cron, zone);
+    CronSchedule schedule;
+    try {
+      schedule = new CronSchedule(cron, zone);
+    } catch (IllegalArgumentException unreadable) {
+      throw new ParameterException(spec.commandLine(), unreadable.getMessage(), unreadable);
+    }
     ScheduledRuns.Limits limits = new ScheduledRuns.Limits(maxRuns, stopAfter);
     MailSettings mail = alertOptions.settings();
     RunOptions options = pipelineOptions.options(lakeOptions.lake, Trigger.SCHEDULE);

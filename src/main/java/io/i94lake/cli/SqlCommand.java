@@ -49,6 +49,10 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (maxRows < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-rows " + maxRows + " is negative: give the most rows to show in table format, 0 or more");
+    }
     if ((query == null) == (file == null)) {
       throw new ParameterException(spec.commandLine(), "Give the SQL statement either as QUERY or with --file, not both or neither");
     }

@@ -186,6 +186,7 @@ public final class Pipeline {
 
     private TaskGraph plan(List<SourceRead> cached) {
       RawInputs inputs = RawInputs.locate(new RawFiles(spark), options);
+      progress.accept(inputs.i94Description());
       var dictionary = LabelDictionaryReader.read(spark, inputs.dictionary());
       SourceRead airports = AirportReader.read(spark, inputs.airports()).cached();
       SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();

@@ -21,6 +21,13 @@ record LakeVersion(Map<String, Long> snapshots, Instant publishedAt, String publ
     }
   }
 
+  /** The snapshot ids as text: JavaScript's numbers would round ids past 2^53 (4058685367998654409 shown as ...654500). */
+  Map<String, String> snapshotIds() {
+    Map<String, String> ids = new TreeMap<>();
+    snapshots.forEach((table, snapshot) -> ids.put(table, String.valueOf(snapshot)));
+    return ids;
+  }
+
   long snapshot(String table) {
     return snapshots.get(table);
   }

@@ -93,12 +93,16 @@ final class Params {
     return "csv".equals(oneOf("format", List.of("json", "csv")));
   }
 
-  /** A record id in the path: digits only. */
+  /** A record or city id in the path: any whole number a 64-bit id can be (ids are never negative). */
   long id(String name) {
     String value = context.pathParam(name);
-    if (!value.matches("\\d{1,18}")) {
-      throw ApiError.badRequest(name + " '" + value + "' is malformed: expected digits only, such as 5748517");
+    if (value.matches("\\d{1,19}")) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException overLongMaxValue) {
+        // refused below with the others
+      }
     }
-    return Long.parseLong(value);
+    throw ApiError.badRequest(name + " '" + value + "' is malformed: expected a whole number from 0 to " + Long.MAX_VALUE);
   }
 }

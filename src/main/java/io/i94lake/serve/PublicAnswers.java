@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 /** The public answers: counts and profiles of places, never one person's record. */
 final class PublicAnswers {
   static final int MAX_SEARCH_RESULTS = 20;
+  static final int MAX_MAIN_AIRPORTS = 50;
   private static final List<String> RACES = List.of("american_indian_alaska_native", "asian", "black_african_american",
       "hispanic_latino", "white");
 
@@ -33,18 +34,28 @@ final class PublicAnswers {
     answer.put("by_travel_mode", pairs(counts.travelModes(), "travel_mode"));
     List<Map<String, Object>> ports = new ArrayList<>();
     counts.ports(top).forEach((code, arrivals) -> {
-      Map<String, Object> port = new LinkedHashMap<>();
-      Map<String, Object> known = lake.places.ports.get(code);
-      port.put("port_code", code);
-      port.put("port_name", known == null ? null : known.get("port_name"));
-      port.put("city", known == null ? null : known.get("city"));
-      port.put("state_code", known == null ? null : known.get("state_code"));
+      Map<String, Object> port = port(code);
       port.put("arrivals", arrivals);
       ports.add(port);
     });
     answer.put("by_port", ports);
     answer.put("by_destination_state", pairs(counts.states(top), "state_code"));
+    if (filter.ports() != null && filter.ports().size() == 1) {
+      // the port asked for, so that a dashboard can say what it is even when nobody arrived there
+      answer.put("port", port(filter.ports().iterator().next()));
+    }
     return answer;
+  }
+
+  private Map<String, Object> port(String code) {
+    Map<String, Object> port = new LinkedHashMap<>();
+    Map<String, Object> known = lake.places.ports.get(code);
+    port.put("port_code", code);
+    port.put("port_name", known == null ? null : known.get("port_name"));
+    port.put("city", known == null ? null : known.get("city"));
+    port.put("state_code", known == null ? null : known.get("state_code"));
+    port.put("is_valid", known == null ? null : known.get("is_valid"));
+    return port;
   }
 
   List<Map<String, Object>> states() {
@@ -84,7 +95,7 @@ final class PublicAnswers {
     }
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("kind", "city");
-    profile.put("city_id", cityId);
+    profile.put("city_id", String.valueOf(cityId));
     profile.put("city", city.get("city"));
     profile.put("state_code", city.get("state_code"));
     Map<String, Object> state = lake.places.states.get(city.get("state_code"));
@@ -127,7 +138,7 @@ final class PublicAnswers {
         Map<String, Object> demographics = lake.places.demographics.get((Long) city.get("city_id"));
         long population = demographics == null || demographics.get("total_population") == null ? 0L
             : (Long) demographics.get("total_population");
-        matches.add(match(rank + 1, "city", city.get("city_id"), city.get("city"), city.get("state_code"),
+        matches.add(match(rank + 1, "city", String.valueOf(city.get("city_id")), city.get("city"), city.get("state_code"),
             "/api/destinations/cities/" + city.get("city_id"), population));
       }
     }
@@ -144,7 +155,7 @@ final class PublicAnswers {
     answer.put("query", text);
     answer.put("matches", shown);
     answer.put("profile", shown.isEmpty() ? null : "state".equals(shown.get(0).get("kind"))
-        ? state((String) shown.get(0).get("id")) : city((Long) shown.get(0).get("id")));
+        ? state((String) shown.get(0).get("id")) : city(Long.parseLong((String) shown.get(0).get("id"))));
     return answer;
   }
 
@@ -218,7 +229,8 @@ final class PublicAnswers {
 
   private static Map<String, Object> weather(Map<String, Object> city) {
     Map<String, Object> weather = new LinkedHashMap<>();
-    for (String column : List.of("city_id", "city", "state_code", "measured_on", "avg_temp_c", "temp_uncertainty_c")) {
+    weather.put("city_id", String.valueOf(city.get("city_id")));
+    for (String column : List.of("city", "state_code", "measured_on", "avg_temp_c", "temp_uncertainty_c")) {
       weather.put(column, city.get(column));
     }
     return weather;
@@ -232,10 +244,12 @@ final class PublicAnswers {
     airports.put("total", found.size());
     airports.put("by_type", byType);
     // the ones a traveller flies to first: large and medium airports and those with an IATA code
-    airports.put("main", found.stream()
+    List<Map<String, Object>> main = found.stream()
         .filter(airport -> airport.get("iata_code") != null || "large_airport".equals(airport.get("type"))
-            || "medium_airport".equals(airport.get("type")))
-        .limit(50)
+            || "medium_airport".equals(airport.get("type"))).toList();
+    airports.put("main_total", main.size());
+    airports.put("main", main.stream()
+        .limit(MAX_MAIN_AIRPORTS)
         .map(airport -> {
           Map<String, Object> shown = new LinkedHashMap<>();
           for (String column : List.of("airport_id", "name", "type", "iata_code", "city", "latitude", "longitude")) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.i94lake.lake.Lake;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
@@ -31,6 +32,20 @@ public final class ServeServer implements AutoCloseable {
   static final List<String> VISA_CATEGORIES = List.of("Business", "Pleasure", "Student");
   static final List<String> TRAVEL_MODES = List.of("Air", "Sea", "Land", "Not reported");
   private static final String WEB = "/io/i94lake/serve/web";
+  private static final Map<String, String> STATIC_FILE_TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8",
+      "svg", "image/svg+xml; charset=utf-8",
+      "json", "application/json; charset=utf-8");
+  // the dashboard runs only its own scripts (no inline script, no eval) and cannot be framed
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "X-Frame-Options", "DENY",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer");
+  static final String ALLOWED_METHODS = "GET, HEAD";
 
   private final LakeWatcher watcher;
   private final Tokens tokens;
@@ -42,11 +57,24 @@ public final class ServeServer implements AutoCloseable {
     this.tokens = tokens;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.staticFiles.enableWebjars();
-      config.staticFiles.add(WEB, Location.CLASSPATH);
+      // the charts library comes from its WebJar; its files never change under a version, so browsers keep them
+      staticFiles(config, "/webjars", "META-INF/resources/webjars", Map.of("Cache-Control", "max-age=31622400"));
+      staticFiles(config, "/", WEB, Map.of());
       config.http.defaultContentType = "application/json";
+      config.http.prefer405over404 = true;
     });
     routes();
+  }
+
+  // Jetty names no charset ("text/html;charset=null") unless told the type of each extension
+  private static void staticFiles(JavalinConfig config, String hostedPath, String directory, Map<String, String> headers) {
+    config.staticFiles.add(files -> {
+      files.hostedPath = hostedPath;
+      files.directory = directory;
+      files.location = Location.CLASSPATH;
+      files.headers = headers;
+      STATIC_FILE_TYPES.forEach((extension, type) -> files.mimeTypes.add(type, extension));
+    });
   }
 
   /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */
@@ -73,6 +101,7 @@ public final class ServeServer implements AutoCloseable {
   }
 
   private void routes() {
+    app.before(context -> SECURITY_HEADERS.forEach(context::header));
     app.get("/health", context -> send(context, watcher.current(), Map.of("status", "ok")));
     app.get("/api/snapshot", context -> {
       ServedLake lake = watcher.current();
@@ -136,6 +165,10 @@ public final class ServeServer implements AutoCloseable {
       error.printStackTrace();
       fail(context, 500, "The server could not answer " + context.path() + " (" + error.getClass().getSimpleName()
           + "); its log has the details");
+    });
+    app.error(405, context -> {
+      context.header("Allow", ALLOWED_METHODS);
+      fail(context, 405, context.method() + " is not allowed on " + context.path() + ": it answers GET and HEAD only");
     });
     app.error(404, context -> {
       if (context.attribute("answered-with-error") == null) {
@@ -256,7 +289,7 @@ public final class ServeServer implements AutoCloseable {
 
   private Map<String, Object> envelope(ServedLake lake, Object answer) {
     Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("snapshots", lake.version.snapshots());
+    envelope.put("snapshots", lake.version.snapshotIds());
     envelope.put("published_at", lake.version.publishedAt().toString());
     if (answer instanceof Map<?, ?> fields) {
       fields.forEach((key, value) -> envelope.put(String.valueOf(key), value));

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.to_json;
 
 import io.i94lake.pipeline.PipelineException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,16 +44,14 @@ public final class I94Reader {
   /** The forms an I-94 file comes in. */
   public enum Format { PARQUET, CSV, SAS7BDAT }
 
-  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
-  // bytes 12..15 of the 32-byte SAS7BDAT magic number
-  private static final byte[] SAS_MAGIC = {(byte) 0xC2, (byte) 0xEA, (byte) 0x81, (byte) 0x60};
-
   private final SparkSession spark;
   private final RawFiles files;
+  private final I94Files i94Files;
 
   public I94Reader(SparkSession spark) {
     this.spark = spark;
     this.files = new RawFiles(spark);
+    this.i94Files = new I94Files(files);
   }
 
   /** Reads the files and folders given (folders recursively). */
@@ -78,7 +74,7 @@ public final class I94Reader {
    * tells its month (see {@link I94ParquetFooters}); empty when the records must be read to find their months.
    */
   public Optional<Map<YearMonth, List<I94ParquetFooters.FileRows>>> monthsFromFooters(List<String> dataFiles) {
-    if (dataFiles.isEmpty() || !dataFiles.stream().allMatch(file -> formatOf(file) == Format.PARQUET)) {
+    if (dataFiles.isEmpty() || !dataFiles.stream().allMatch(file -> i94Files.formatOf(file) == Format.PARQUET)) {
       return Optional.empty();
     }
     return I94ParquetFooters.months(dataFiles, files.hadoopConfiguration());
@@ -94,39 +90,16 @@ public final class I94Reader {
       if (!files.exists(location)) {
         throw PipelineException.sourceMissing("Cannot read I-94 arrivals %s: no such file or folder", location);
       }
-      List<String> found = files.isDirectory(location)
-          ? files.listRecursively(location, List.of(".parquet", ".csv", ".sas7bdat"))
-          : List.of(location);
+      List<String> found = files.isDirectory(location) ? files.listRecursively(location, I94Files.EXTENSIONS) : List.of(location);
       if (found.isEmpty()) {
         throw PipelineException.sourceMissing(
             "Cannot read I-94 arrivals %s: the folder holds no .parquet, .csv or .sas7bdat file", location);
       }
       for (String file : found) {
-        byFormat.computeIfAbsent(formatOf(file), format -> new ArrayList<>()).add(file);
+        byFormat.computeIfAbsent(i94Files.formatOf(file), format -> new ArrayList<>()).add(file);
       }
     }
     return byFormat;
-  }
-
-  Format formatOf(String file) {
-    String name = file.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".parquet")) {
-      return Format.PARQUET;
-    }
-    if (name.endsWith(".sas7bdat")) {
-      return Format.SAS7BDAT;
-    }
-    if (name.endsWith(".csv")) {
-      return Format.CSV;
-    }
-    byte[] head = firstBytes(file, 16);
-    if (startsWith(head, 0, PARQUET_MAGIC)) {
-      return Format.PARQUET;
-    }
-    if (startsWith(head, 12, SAS_MAGIC)) {
-      return Format.SAS7BDAT;
-    }
-    return Format.CSV;
   }
 
   private Dataset<Row> readParquet(List<String> paths) {
@@ -160,8 +133,8 @@ public final class I94Reader {
   }
 
   private List<String> sasColumns(String path) {
-    try (InputStream input = open(path); Sas7bdatFile file = new Sas7bdatFile(input)) {
-      return file.columnNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    try {
+      return i94Files.columns(path);
     } catch (IOException | RuntimeException e) {
       throw PipelineException.sourceMalformed("Cannot read I-94 file %s: not a readable SAS7BDAT file (%s)", path, e.getMessage());
     }
@@ -173,24 +146,6 @@ public final class I94Reader {
       throw PipelineException.sourceMalformed("Cannot read I-94 %s file %s: it lacks the columns %s; expected the 28 I-94 columns %s",
           form, file, missing, I94Schema.COLUMNS);
     }
-  }
-
-  private InputStream open(String file) throws IOException {
-    Path path = new Path(file);
-    return path.getFileSystem(files.hadoopConfiguration()).open(path);
-  }
-
-  private byte[] firstBytes(String file, int count) {
-    try (InputStream input = open(file)) {
-      return input.readNBytes(count);
-    } catch (IOException e) {
-      throw PipelineException.sourceMissing("Cannot read I-94 file %s: %s", file, e.getMessage());
-    }
-  }
-
-  private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
-    return bytes.length >= offset + prefix.length
-        && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
   }
 
   private static StructType merge(StructType first, StructType second) {

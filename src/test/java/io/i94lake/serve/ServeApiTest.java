@@ -142,6 +142,85 @@ class ServeApiTest {
   }
 
   @Test
+  void everyCityFoundBySearchOpensItsProfile() {
+    for (String name : List.of("Boston", "Austin")) {
+      JsonNode match = client.json("/api/search?q=" + name).at("/matches/0");
+      assertThat(match.get("kind").asText()).isEqualTo("city");
+      JsonNode profile = client.json(match.get("profile").asText());
+      assertThat(profile.get("city").asText()).as(match.get("profile").asText()).isEqualTo(name);
+      assertThat(profile.get("city_id").asText()).isEqualTo(match.get("id").asText());
+    }
+    long largest = sql("SELECT max(city_id) AS id FROM us_city").get(0).get("id").asLong();
+    assertThat(String.valueOf(largest)).as("the largest city id has 19 digits").hasSize(19);
+    assertThat(client.json("/api/destinations/cities/" + largest).get("city_id").asText()).isEqualTo(String.valueOf(largest));
+    assertThat(client.get("/api/destinations/cities/" + Long.MAX_VALUE).status()).as("a 64-bit id no city has").isEqualTo(404);
+    Map<String, String> malformed = Map.of(
+        "/api/destinations/cities/9223372036854775808", "400 city_id '9223372036854775808' is malformed: expected a whole number from 0 to 9223372036854775807",
+        "/api/destinations/cities/-5", "400 city_id '-5' is malformed: expected a whole number from 0 to 9223372036854775807");
+    malformed.forEach((path, message) -> {
+      ServeClient.Answer answer = client.get(path);
+      assertThat(answer.status() + " " + answer.json().get("error").asText()).as(path).isEqualTo(message);
+    });
+  }
+
+  @Test
+  void idsJavaScriptCannotHoldExactlyAreSentAsText() {
+    long immigration = sample.lake().icebergTable("immigration").currentSnapshot().snapshotId();
+    JsonNode snapshot = client.json("/api/snapshot");
+    assertThat(snapshot.at("/snapshots/immigration").isTextual()).as("snapshots.immigration is a JSON string").isTrue();
+    assertThat(snapshot.at("/snapshots/immigration").asText()).isEqualTo(String.valueOf(immigration));
+    snapshot.get("snapshots").forEach(id -> assertThat(id.isTextual()).as("snapshot id " + id).isTrue());
+    JsonNode boston = client.json("/api/search?q=Boston");
+    assertThat(boston.at("/matches/0/id").isTextual()).as("a city match's id").isTrue();
+    assertThat(boston.at("/profile/city_id").isTextual()).as("a city profile's city_id").isTrue();
+    boston.at("/profile/weather").forEach(city -> assertThat(city.get("city_id").isTextual()).as("weather city_id").isTrue());
+  }
+
+  @Test
+  void staticFilesAreServedWithTheirTypeInUtf8() {
+    Map<String, String> expected = Map.of(
+        "/", "text/html;charset=utf-8",
+        "/index.html", "text/html;charset=utf-8",
+        "/app.js", "text/javascript;charset=utf-8",
+        "/style.css", "text/css;charset=utf-8",
+        "/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript;charset=utf-8",
+        "/webjars/echarts/5.3.1/package.json", "application/json;charset=utf-8");
+    expected.forEach((path, type) -> {
+      ServeClient.Answer answer = client.get(path);
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.response().headers().firstValue("Content-Type").orElse("none").replace(" ", "").toLowerCase())
+          .as(path + " Content-Type").isEqualTo(type);
+    });
+  }
+
+  @Test
+  void otherMethodsThanGetOnTheApiAreNotAllowed() {
+    for (String method : List.of("POST", "PUT", "DELETE")) {
+      for (String path : List.of("/api/arrivals", "/api/destinations/states/CA", "/api/regulator/overstays", "/health")) {
+        ServeClient.Answer answer = client.send(method, path, TOKEN);
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
+        assertThat(answer.response().headers().firstValue("Allow")).as(method + " " + path).hasValue("GET, HEAD");
+        assertThat(answer.json().get("error").asText()).as(method + " " + path)
+            .isEqualTo(method + " is not allowed on " + path + ": it answers GET and HEAD only");
+      }
+    }
+    assertThat(client.send("POST", "/api/nothing-here", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theDashboardIsServedWithSecurityHeaders() {
+    for (String path : List.of("/", "/index.html", "/app.js", "/api/arrivals")) {
+      var headers = client.get(path).response().headers();
+      List<String> policy = List.of(headers.firstValue("Content-Security-Policy").orElse("").split(";\\s*"));
+      assertThat(policy).as(path + " Content-Security-Policy")
+          .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+      assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+    }
+  }
+
+  @Test
   void searchFindsStatesAndCitiesByName() {
     JsonNode boston = client.json("/api/search?q=Boston");
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
@@ -233,7 +312,7 @@ class ServeApiTest {
   void badRequestsGetA4xxSayingWhatWasWrong() {
     Map<String, String> expected = Map.of(
         "/api/destinations/states/ZZ", "404 No US state or territory has the code 'ZZ'",
-        "/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected digits only",
+        "/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected a whole number from 0 to",
         "/api/arrivals?month=April", "400 month 'April' is not a month such as 2016-04",
         "/api/arrivals?visa_category=Tourist", "400 visa_category 'Tourist' is not one of Business, Pleasure, Student",
         "/api/arrivals?top=1000", "400 top 1000 is over the limit of 100",

@@ -26,7 +26,13 @@ record ServeClient(int port) {
   }
 
   Answer get(String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    return send("GET", path, token);
+  }
+
+  /** A request with any method (POST, PUT, DELETE ...) and no body. */
+  Answer send(String method, String path, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -29,11 +29,11 @@ function showSnapshot(body) {
   }
 }
 
-function table(rows, columns) {
+function table(rows, columns, className) {
   if (!rows || rows.length === 0) {
     return '<p>none</p>';
   }
-  return '<table><tr>' + columns.map(c => '<th>' + escapeHtml(c[1]) + '</th>').join('') + '</tr>'
+  return '<table' + (className ? ' class="' + className + '"' : '') + '><tr>' + columns.map(c => '<th>' + escapeHtml(c[1]) + '</th>').join('') + '</tr>'
     + rows.map(row => '<tr>' + columns.map(c => '<td>' + escapeHtml(typeof c[0] === 'function' ? c[0](row) : row[c[0]]) + '</td>').join('') + '</tr>').join('')
     + '</table>';
 }
@@ -42,12 +42,14 @@ function bar(id, labels, values, horizontal) {
   const element = document.getElementById(id);
   const chart = charts[id] || echarts.init(element);
   charts[id] = chart;
-  const category = {type: 'category', data: labels, axisLabel: {interval: 0, fontSize: 10}};
+  // long names are cut short rather than drawn over their neighbours
+  const category = {type: 'category', data: labels,
+    axisLabel: {interval: 0, fontSize: 10, width: horizontal ? 140 : 80, overflow: 'truncate'}};
   const value = {type: 'value'};
   chart.setOption({
     title: {text: element.dataset.title, left: 'center', textStyle: {fontSize: 14}},
     tooltip: {},
-    grid: {left: horizontal ? 150 : 60, right: 20, top: 40, bottom: 40},
+    grid: {left: horizontal ? 150 : 60, right: 20, top: 40, bottom: 30},
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? Object.assign({inverse: true}, category) : value,
     series: [{type: 'bar', data: values, itemStyle: {color: '#457b9d'}}]
@@ -58,11 +60,30 @@ function pie(id, pairs) {
   const element = document.getElementById(id);
   const chart = charts[id] || echarts.init(element);
   charts[id] = chart;
+  const total = pairs.reduce((sum, pair) => sum + pair.value, 0);
+  const share = name => (100 * pairs.find(pair => pair.name === name).value / total).toFixed(1) + ' %';
   chart.setOption({
     title: {text: element.dataset.title, left: 'center', textStyle: {fontSize: 14}},
-    tooltip: {trigger: 'item'},
-    series: [{type: 'pie', radius: ['35%', '65%'], top: 30, data: pairs}]
+    tooltip: {trigger: 'item', formatter: '{b}: {c} ({d} %)'},
+    // small slices (Sea and Land beside Air) put their labels on one spot: the legend names each slice with its share
+    legend: {bottom: 0, formatter: name => name + ' ' + share(name)},
+    series: [{type: 'pie', radius: ['30%', '60%'], center: ['50%', '48%'], data: pairs, label: {show: false}}]
   }, true);
+}
+
+function clearCharts() {
+  Object.values(charts).forEach(chart => chart.clear());
+}
+
+function noArrivals(port) {
+  const message = 'No arrivals match these filters.';
+  if (!port) {
+    return message;
+  }
+  if (port.is_valid === false) {
+    return message + ' Port ' + port.port_code + ' is ' + port.port_name + ': it is not a place.';
+  }
+  return 'No arrivals at port ' + port.port_code + (port.city ? ' (' + port.city + ')' : '') + ' match these filters.';
 }
 
 // Arrivals overview
@@ -76,14 +97,20 @@ async function showArrivals() {
   const total = document.getElementById('arrivals-total');
   try {
     const answer = await api('/api/arrivals?' + query);
+    if (answer.total === 0) {
+      clearCharts();
+      total.textContent = noArrivals(answer.port);
+      return;
+    }
     total.textContent = number(answer.total) + ' arrivals';
     bar('chart-month', answer.by_month.map(m => m.month), answer.by_month.map(m => m.arrivals));
     bar('chart-countries', answer.by_residence_country.map(c => c.country), answer.by_residence_country.map(c => c.arrivals), true);
     pie('chart-visa', answer.by_visa_category.map(v => ({name: v.visa_category, value: v.arrivals})));
     pie('chart-mode', answer.by_travel_mode.map(v => ({name: v.travel_mode, value: v.arrivals})));
-    bar('chart-ports', answer.by_port.map(p => p.port_code + (p.city ? ' ' + p.city : '')), answer.by_port.map(p => p.arrivals));
+    bar('chart-ports', answer.by_port.map(p => p.port_code + (p.city ? ' ' + p.city : '')), answer.by_port.map(p => p.arrivals), true);
   } catch (error) {
-    total.innerHTML = '<span class="error">' + escapeHtml(error.message) + '</span>';
+    clearCharts();
+    total.innerHTML = '<span class="error">No charts: ' + escapeHtml(error.message) + '</span>';
   }
 }
 
@@ -112,11 +139,24 @@ function showProfile(profile) {
         {k: 'median age', v: d.median_age}, {k: 'cities counted', v: d.cities}], [['k', ''], ['v', '']])
         + table(races, [['race', 'race or ethnicity'], [r => number(r.people), 'people']]) + '<small>' + escapeHtml(d.note) + '</small>' : '<p>no demographics</p>') + '</div>'
     + '<div class="card"><h3>Latest weather</h3>' + table(profile.weather, [['city', 'city'], ['measured_on', 'month'], ['avg_temp_c', '°C']]) + '</div>'
-    + '<div class="card"><h3>Airports (' + profile.airports.total + ')</h3>' + table(profile.airports.main, [['name', 'name'], ['iata_code', 'IATA'], ['type', 'type']]) + '</div>'
+    + airports(profile.airports)
     + '<div class="card"><h3>Arrivals: ' + number(profile.arrivals.total) + '</h3><small>' + escapeHtml(profile.arrivals.meaning) + '</small>'
     + table(profile.arrivals.by_month, [['month', 'month'], [r => number(r.arrivals), 'arrivals']])
     + table(profile.arrivals.by_visa_category, [['visa_category', 'visa category'], [r => number(r.arrivals), 'arrivals']])
     + table(profile.arrivals.by_residence_country, [['country', 'country of residence'], [r => number(r.arrivals), 'arrivals']]) + '</div>'
+    + '</div>';
+}
+
+// the count in the heading is the sum of the rows below it
+function airports(found) {
+  const types = Object.entries(found.by_type).map(([type, count]) => ({type: type.replaceAll('_', ' '), count}));
+  const main = found.main_total === 0 ? '<p>no large or medium airport, and none with an IATA code</p>'
+    : table(found.main, [['name', 'name'], ['iata_code', 'IATA'], [a => a.type.replaceAll('_', ' '), 'type']], 'main')
+      + (found.main.length < found.main_total ? '<small>the first ' + found.main.length + ' shown</small>' : '');
+  return '<div class="card" id="airports"><h3>Airports (' + found.total + ')</h3>'
+    + (found.total === 0 ? '<p>no airport in the airport file</p>'
+      : table(types, [['type', 'type'], ['count', 'airports']], 'by-type')
+        + '<h4>Main airports (' + found.main_total + ')</h4>' + main)
     + '</div>';
 }
 
