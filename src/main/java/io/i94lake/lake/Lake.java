@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Lake {
   }
 
   private static void requireFolderOrMissing(LakeCatalog lakeCatalog, String location) {
-    if (!lakeCatalog.isJdbc() && java.nio.file.Files.isRegularFile(Paths.get(lakeCatalog.warehouse()))) {
+    if (!lakeCatalog.isJdbc() && Files.isRegularFile(Paths.get(lakeCatalog.warehouse()))) {
       throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a file, not a folder; name a lake folder"
           + " (or a new folder to make one) with --lake");
     }
@@ -242,7 +243,11 @@ public final class Lake {
    * at {@code main}.
    */
   public Dataset<Row> readPublished(String name) {
-    Optional<PublishedRun> published = published();
+    return readAsPublished(published(), name);
+  }
+
+  /** A table as a published run left it, read at {@code main} when there is none (a lake older than the pointer). */
+  public Dataset<Row> readAsPublished(Optional<PublishedRun> published, String name) {
     return published.isPresent() && published.get().has(name) ? readAt(name, published.get().snapshot(name)) : read(name);
   }
 
@@ -303,7 +308,7 @@ public final class Lake {
     return outOfStep;
   }
 
-  /** The {@code main} snapshot of every table that has one (the run history and the pointer left out). */
+  /** The {@code main} snapshot of each of these tables that has one. */
   public Map<String, Long> mainSnapshots(List<String> names) {
     Map<String, Long> snapshots = new TreeMap<>();
     for (String name : names) {

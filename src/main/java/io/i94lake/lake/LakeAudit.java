@@ -7,6 +7,7 @@ import io.i94lake.pipeline.PipelineException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +32,13 @@ public final class LakeAudit {
   private final Lake lake;
   private final String branch;
   private final Set<String> touched = ConcurrentHashMap.newKeySet();
+  // what readers see does not change while the run holds the lake's lock
+  private final Optional<PublishedRun> published;
 
   LakeAudit(Lake lake, String branch) {
     this.lake = lake;
     this.branch = branch;
+    this.published = lake.published();
     // a resumed run goes on writing the branches its first attempt made
     for (String name : lake.tableNames()) {
       if (lake.icebergTable(name).refs().containsKey(branch)) {
@@ -64,7 +68,9 @@ public final class LakeAudit {
 
   /** The table as this run has written it so far (its branch), or as published when the run did not touch it. */
   public Dataset<Row> read(String name) {
-    return touched.contains(name) ? lake.spark().read().option("branch", branch).table(lake.table(name)) : lake.readPublished(name);
+    return touched.contains(name)
+        ? lake.spark().read().option("branch", branch).table(lake.table(name))
+        : lake.readAsPublished(published, name);
   }
 
   /** The tables this run wrote. */
@@ -79,7 +85,7 @@ public final class LakeAudit {
    * @return the published snapshot of each table the run wrote
    */
   public Map<String, Long> publish(String runId, Consumer<String> progress) {
-    Map<String, Long> snapshots = new TreeMap<>(lake.published().map(PublishedRun::snapshots).orElse(Map.of()));
+    Map<String, Long> snapshots = new TreeMap<>(published.map(PublishedRun::snapshots).orElse(Map.of()));
     Map<String, Long> written = new TreeMap<>();
     for (String name : touched) {
       written.put(name, lake.icebergTable(name).refs().get(branch).snapshotId());

@@ -24,11 +24,14 @@ final class LakeTables implements CheckRunner.Tables {
   private final Lake lake;
   private final LakeAudit audit;
   private final List<YearMonth> months;
+  // what readers see does not change while a run holds the lake's lock, nor during one `check`
+  private final Optional<PublishedRun> published;
 
   private LakeTables(Lake lake, LakeAudit audit, List<YearMonth> months) {
     this.lake = lake;
     this.audit = audit;
     this.months = List.copyOf(months);
+    this.published = lake.published();
   }
 
   static LakeTables audited(Lake lake, LakeAudit audit, List<YearMonth> months) {
@@ -44,12 +47,14 @@ final class LakeTables implements CheckRunner.Tables {
     if (!lake.hasTable(table)) {
       return Optional.empty();
     }
-    return Optional.of(inScope(audit == null ? lake.readPublished(table) : audit.read(table)));
+    if (audit != null) {
+      return Optional.of(inScope(audit.read(table)));
+    }
+    return Optional.of(inScope(lake.readAsPublished(published, table)));
   }
 
   @Override
   public OptionalLong publishedRowCount(String table) {
-    Optional<PublishedRun> published = lake.published();
     if (published.isEmpty() || !published.get().has(table)) {
       return OptionalLong.empty();
     }
@@ -58,7 +63,6 @@ final class LakeTables implements CheckRunner.Tables {
 
   @Override
   public Optional<Instant> publishedAt(String table) {
-    Optional<PublishedRun> published = lake.published();
     if (published.isEmpty() || !published.get().has(table)) {
       return Optional.empty();
     }
