@@ -2,6 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.core.TableCatalog;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -60,7 +61,7 @@ class AlertsTest {
 
   private static Map<String, Long> mainSnapshots() {
     Map<String, Long> snapshots = new TreeMap<>();
-    Pipeline.TABLE_ORDER.stream().filter(lake::hasTable)
+    TableCatalog.publishedNames().stream().filter(lake::hasTable)
         .forEach(table -> snapshots.put(table, lake.icebergTable(table).currentSnapshot().snapshotId()));
     return snapshots;
   }

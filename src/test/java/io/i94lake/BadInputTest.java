@@ -2,6 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
@@ -35,7 +36,7 @@ class BadInputTest {
   private static Map<String, Long> lakeState() {
     Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
     Map<String, Long> state = new TreeMap<>();
-    for (String name : Pipeline.TABLE_ORDER) {
+    for (String name : TableCatalog.publishedNames()) {
       Table table = lake.icebergTable(name);
       state.put(name, table.currentSnapshot().snapshotId());
     }

@@ -2,6 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
@@ -51,7 +52,7 @@ class KillTest {
   }
 
   private static Map<String, Long> mainSnapshots() {
-    return lake.mainSnapshots(Pipeline.TABLE_ORDER);
+    return lake.mainSnapshots(TableCatalog.publishedNames());
   }
 
   /** Starts `run` in a child JVM and kills it with SIGKILL when its output has shown {@code marker} {@code times} times. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.PipelineException;
 import io.i94lake.pipeline.RawInputs;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.source.RawFiles;

@@ -2,9 +2,10 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
-import io.i94lake.pipeline.FailureCategory;
+import io.i94lake.core.FailureCategory;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
 import io.i94lake.pipeline.RunState;
@@ -46,7 +47,7 @@ class RunLifecycleTest {
 
   /** What readers see: the main snapshot of every data table. */
   private static Map<String, Long> mainSnapshots() {
-    return Pipeline.TABLE_ORDER.stream().filter(lake::hasTable)
+    return TableCatalog.publishedNames().stream().filter(lake::hasTable)
         .collect(Collectors.toMap(table -> table, table -> lake.icebergTable(table).currentSnapshot().snapshotId(),
             (a, b) -> a, TreeMap::new));
   }

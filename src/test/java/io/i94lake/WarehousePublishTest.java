@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.i94lake.lake.Lake;
 import io.i94lake.warehouse.WarehousePublisher;
-import io.i94lake.warehouse.WarehouseTable;
+import io.i94lake.core.LakeTable;
+import io.i94lake.warehouse.WarehouseTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,7 +74,7 @@ class WarehousePublishTest {
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     assertThat(cli.out()).contains("published 11 tables", "swapped in schema " + SCHEMA);
     try (Connection connection = connect()) {
-      for (WarehouseTable table : WarehouseTable.ALL) {
+      for (LakeTable table : WarehouseTables.selected(true)) {
         var rows = sample.lake().read(table.name());
         assertThat(TableChecksum.of(connection, SCHEMA + "." + table.name(), rows.columns()))
             .as("rows and checksum of " + table.name()).isEqualTo(TableChecksum.of(rows));
@@ -117,11 +118,11 @@ class WarehousePublishTest {
     Path smallFolder = Fixtures.newFolder("small-lake");
     Lake small = Lake.open(Fixtures.spark(), smallFolder.toString());
     int limit = 7;
-    for (WarehouseTable table : WarehouseTable.selected(false)) {
+    for (LakeTable table : WarehouseTables.selected(false)) {
       small.append(table.name(), sample.lake().read(table.name()).orderBy(sample.lake().read(table.name()).columns()[0]).limit(limit++));
     }
     assertThat(publish(sample.folder()).exitCode()).isZero();
-    String counts = "SELECT " + String.join(", ", WarehouseTable.selected(false).stream()
+    String counts = "SELECT " + String.join(", ", WarehouseTables.selected(false).stream()
         .map(table -> "(SELECT count(*) FROM " + SCHEMA + "." + table.name() + ")").toList());
 
     Set<List<Long>> seen = ConcurrentHashMap.newKeySet();
@@ -154,8 +155,8 @@ class WarehousePublishTest {
 
     assertThat(smallPublish.exitCode()).as("publish of the small lake: " + smallPublish.err()).isZero();
     assertThat(samplePublish.exitCode()).as("publish of the sample lake: " + samplePublish.err()).isZero();
-    List<Long> sampleCounts = WarehouseTable.selected(false).stream().map(table -> sample.lake().read(table.name()).count()).toList();
-    List<Long> smallCounts = WarehouseTable.selected(false).stream().map(table -> small.read(table.name()).count()).toList();
+    List<Long> sampleCounts = WarehouseTables.selected(false).stream().map(table -> sample.lake().read(table.name()).count()).toList();
+    List<Long> smallCounts = WarehouseTables.selected(false).stream().map(table -> small.read(table.name()).count()).toList();
     assertThat(seen).as("every answer is the sample's counts or the small lake's").isSubsetOf(Set.of(sampleCounts, smallCounts));
     assertThat(seen).as("the reader saw both copies").contains(sampleCounts, smallCounts);
     assertThat(errors).as("queries that failed during the swaps").isEmpty();
@@ -165,7 +166,7 @@ class WarehousePublishTest {
   void aSwapWaitsForAReaderThatHoldsServedTablesAndNeverDeadlocksWithIt() throws Exception {
     Fixtures.SampleLake sample = Fixtures.sampleLake();
     assertThat(publish(sample.folder()).exitCode()).isZero();
-    List<String> tables = WarehouseTable.selected(false).stream().map(WarehouseTable::name).toList();
+    List<String> tables = WarehouseTables.selected(false).stream().map(LakeTable::name).toList();
     try (Connection reader = connect(); Statement statement = reader.createStatement()) {
       reader.setAutoCommit(false);
       // the swap locks tables by name, so it takes most of them and then waits for us_weather, which the reader holds
@@ -218,7 +219,7 @@ class WarehousePublishTest {
     assertThat(cli.out()).contains("1 run, 1 published", "swapped in schema " + SCHEDULED_SCHEMA);
     Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
     try (Connection connection = connect()) {
-      for (WarehouseTable table : WarehouseTable.selected(false)) {
+      for (LakeTable table : WarehouseTables.selected(false)) {
         var rows = lake.read(table.name());
         assertThat(TableChecksum.of(connection, SCHEDULED_SCHEMA + "." + table.name(), rows.columns()))
             .as("rows and checksum of " + table.name()).isEqualTo(TableChecksum.of(rows));

@@ -1,8 +1,8 @@
 package io.i94lake.cli;
 
 import io.i94lake.lake.Lake;
-import io.i94lake.pipeline.FailureCategory;
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.PipelineException;
 import io.i94lake.pipeline.PublishedChecks;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.LakeChecks;

@@ -1,7 +1,7 @@
 package io.i94lake.cli;
 
-import io.i94lake.pipeline.Messages;
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.Messages;
+import io.i94lake.core.PipelineException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;

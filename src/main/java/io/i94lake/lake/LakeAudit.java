@@ -2,8 +2,8 @@ package io.i94lake.lake;
 
 import static org.apache.spark.sql.functions.lit;
 
-import io.i94lake.pipeline.FailureCategory;
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.PipelineException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.i94lake.lake;
 
-import io.i94lake.pipeline.FailureCategory;
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.PipelineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.i94lake.lake;
 
+import io.i94lake.core.TableCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.apache.iceberg.types.Types;
  * to the pointer afterwards, for engines that read tables directly.
  */
 public final class PublishedPointer {
-  public static final String TABLE = "published";
+  public static final String TABLE = TableCatalog.PUBLISHED.name();
   private static final String RUN_ID = "i94lake.run-id";
   private static final Schema SCHEMA = new Schema(
       Types.NestedField.required(1, "table_name", Types.StringType.get()),

@@ -1,5 +1,7 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.core.TableCatalog;
+import io.i94lake.core.PipelineException;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
@@ -38,7 +40,7 @@ public final class LakeRecovery {
   public static void beforeReading(Lake lake, Consumer<String> say) {
     Optional<LakeLock.Holder> holder = LakeLock.holder(lake);
     boolean writerDied = holder.map(LakeLock.Holder::isAbandoned).orElse(false);
-    boolean needsPointer = lake.published().isEmpty() && !lake.mainSnapshots(Pipeline.TABLE_ORDER).isEmpty();
+    boolean needsPointer = lake.published().isEmpty() && !lake.mainSnapshots(TableCatalog.publishedNames()).isEmpty();
     if (writerDied || (holder.isEmpty() && (needsPointer || !lake.mainsOutOfStep().isEmpty()))) {
       try (LakeLock healed = lockForWriting(lake, RunId.next(Instant.now()), Duration.ZERO, say)) {
         // the lake is healed once the lock is held
@@ -69,7 +71,7 @@ public final class LakeRecovery {
           + lake.published().map(PublishedRun::runId).orElse("") + " (a publish had stopped half way)");
     }
     if (lake.published().isEmpty()) {
-      Map<String, Long> mains = lake.mainSnapshots(Pipeline.TABLE_ORDER);
+      Map<String, Long> mains = lake.mainSnapshots(TableCatalog.publishedNames());
       if (!mains.isEmpty()) {
         String runId = new RunHistory(lake).lastPublished().map(run -> run.<String>getAs("run_id")).orElse("before-pointer");
         lake.publish(runId, mains, null);

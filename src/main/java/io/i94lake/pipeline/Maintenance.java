@@ -1,5 +1,6 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedPointer;
@@ -61,7 +62,7 @@ public final class Maintenance {
     String runId = RunId.next(started);
     try (LakeLock lock = LakeRecovery.lockForWriting(lake, runId, Duration.ZERO, say)) {
       List<String> tables = lake.tableNames().stream().sorted().toList();
-      List<String> dataTables = Pipeline.TABLE_ORDER.stream().filter(tables::contains).toList();
+      List<String> dataTables = TableCatalog.publishedNames().stream().filter(tables::contains).toList();
       tables.forEach(table -> new TableUpkeep(lake, table).keepFewMetadataFiles(settings.dryRun()));
       int branches = dropBranches(dataTables, settings);
       List<PublishedRun> kept = new ArrayList<>(lake.pointer().history().stream().limit(settings.keepRuns()).toList());

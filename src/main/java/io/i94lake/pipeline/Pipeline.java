@@ -1,7 +1,24 @@
 package io.i94lake.pipeline;
 
+import static io.i94lake.core.TableCatalog.AIRPORT_WEATHER;
+import static io.i94lake.core.TableCatalog.COUNTRY;
+import static io.i94lake.core.TableCatalog.IMMIGRANT;
+import static io.i94lake.core.TableCatalog.IMMIGRATION;
+import static io.i94lake.core.TableCatalog.IMMIGRATION_DEMOGRAPHICS;
+import static io.i94lake.core.TableCatalog.PORT;
+import static io.i94lake.core.TableCatalog.REJECTS;
+import static io.i94lake.core.TableCatalog.US_AIRPORT;
+import static io.i94lake.core.TableCatalog.US_CITY;
+import static io.i94lake.core.TableCatalog.US_DEMOGRAPHICS;
+import static io.i94lake.core.TableCatalog.US_STATE;
+import static io.i94lake.core.TableCatalog.US_WEATHER;
 import static org.apache.spark.sql.functions.col;
 
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.Messages;
+import io.i94lake.core.LakeTable;
+import io.i94lake.core.PipelineException;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeLock;
@@ -60,11 +77,6 @@ import org.apache.spark.sql.SparkSession;
  * month by month, only in the months the run processes. The run, its tasks and checks go to the run history.
  */
 public final class Pipeline {
-  /** The order tables are reported in. */
-  public static final List<String> TABLE_ORDER = List.of(
-      UsStateTable.NAME, CountryTable.NAME, PortTable.NAME, UsAirportTable.NAME, UsDemographicsTable.NAME,
-      UsWeatherTable.NAME, UsCityTable.NAME, AirportWeatherTable.NAME, ImmigrationTable.NAME, ImmigrantTable.NAME,
-      ImmigrationDemographicsTable.NAME, RejectsTable.NAME);
   // small tables spend most of their time planning and committing, not computing: a task more than the cores keeps
   // them busy
   private static final int PARALLELISM =
@@ -72,7 +84,7 @@ public final class Pipeline {
   private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
   private static final List<String> ARRIVAL_TABLES =
-      List.of(ImmigrationTable.NAME, ImmigrantTable.NAME, ImmigrationDemographicsTable.NAME);
+      TableCatalog.published().stream().filter(LakeTable::monthly).map(LakeTable::name).toList();
   private static final String CHECK_TASK = "check ";
   private static final String CHECKS = "checks";
   private static final String PUBLISH = "publish";
@@ -201,23 +213,23 @@ public final class Pipeline {
       dimensionSources.addAll(List.of(airports, demographics, temperatures));
       cached.addAll(List.of(airports, demographics, temperatures));
 
-      built.define(UsStateTable.NAME, () -> UsStateTable.build(dictionary.states().accepted(), demographics.accepted()));
-      built.define(PortTable.NAME, () -> PortTable.build(dictionary.ports().accepted(), built.get(UsStateTable.NAME)));
-      built.define(CountryTable.NAME, () -> CountryTable.build(dictionary.countries().accepted()));
-      built.define(UsDemographicsTable.NAME, () -> UsDemographicsTable.build(demographics.accepted()));
-      built.define(UsAirportTable.NAME, () -> UsAirportTable.build(airports.accepted(), built.get(UsStateTable.NAME)));
-      built.define(WEATHER_CITIES, () -> WeatherCities.resolve(temperatures.accepted(), built.get(UsAirportTable.NAME),
-          built.get(UsDemographicsTable.NAME)));
-      built.define(UsWeatherTable.NAME, () -> UsWeatherTable.build(temperatures.accepted(), built.get(WEATHER_CITIES)));
+      built.define(US_STATE.name(), () -> UsStateTable.build(dictionary.states().accepted(), demographics.accepted()));
+      built.define(PORT.name(), () -> PortTable.build(dictionary.ports().accepted(), built.get(US_STATE.name())));
+      built.define(COUNTRY.name(), () -> CountryTable.build(dictionary.countries().accepted()));
+      built.define(US_DEMOGRAPHICS.name(), () -> UsDemographicsTable.build(demographics.accepted()));
+      built.define(US_AIRPORT.name(), () -> UsAirportTable.build(airports.accepted(), built.get(US_STATE.name())));
+      built.define(WEATHER_CITIES, () -> WeatherCities.resolve(temperatures.accepted(), built.get(US_AIRPORT.name()),
+          built.get(US_DEMOGRAPHICS.name())));
+      built.define(US_WEATHER.name(), () -> UsWeatherTable.build(temperatures.accepted(), built.get(WEATHER_CITIES)));
 
       TaskGraph graph = new TaskGraph();
       for (SourceRead source : dimensionSources) {
         graph.add(readTask(source), List.of(), () -> counts.put(source.source(), judged(source)));
       }
-      table(graph, UsStateTable.NAME, "state_labels", List.of(readTask(dictionary.states()), readTask(demographics)));
-      table(graph, PortTable.NAME, "port_labels", List.of(UsStateTable.NAME, readTask(dictionary.ports())));
-      table(graph, CountryTable.NAME, "country_labels", List.of(readTask(dictionary.countries())));
-      table(graph, UsDemographicsTable.NAME, DemographicsReader.SOURCE, List.of(readTask(demographics)));
+      table(graph, US_STATE.name(), "state_labels", List.of(readTask(dictionary.states()), readTask(demographics)));
+      table(graph, PORT.name(), "port_labels", List.of(US_STATE.name(), readTask(dictionary.ports())));
+      table(graph, COUNTRY.name(), "country_labels", List.of(readTask(dictionary.countries())));
+      table(graph, US_DEMOGRAPHICS.name(), DemographicsReader.SOURCE, List.of(readTask(demographics)));
       // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
       // they need the sources of the tables they join judged, not those tables written: they start beside them
       List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
@@ -240,15 +252,15 @@ public final class Pipeline {
       }
       graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
 
-      table(graph, UsAirportTable.NAME, AirportReader.SOURCE, List.of(UsStateTable.NAME, readTask(airports)));
-      table(graph, UsWeatherTable.NAME, TemperatureReader.SOURCE, List.of(UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)));
+      table(graph, US_AIRPORT.name(), AirportReader.SOURCE, List.of(US_STATE.name(), readTask(airports)));
+      table(graph, US_WEATHER.name(), TemperatureReader.SOURCE, List.of(US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)));
       // beside us_weather: both need the weather cities, not each other
-      table(graph, UsCityTable.NAME,
-          List.of(PortTable.NAME, UsAirportTable.NAME, UsDemographicsTable.NAME, readTask(temperatures)),
-          () -> UsCityTable.build(built.get(UsAirportTable.NAME), built.get(UsDemographicsTable.NAME),
-              built.get(PortTable.NAME), built.get(WEATHER_CITIES)));
-      table(graph, AirportWeatherTable.NAME, List.of(UsWeatherTable.NAME), () -> AirportWeatherTable.build(
-          built.get(UsAirportTable.NAME), built.get(UsStateTable.NAME), built.get(UsWeatherTable.NAME)));
+      table(graph, US_CITY.name(),
+          List.of(PORT.name(), US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)),
+          () -> UsCityTable.build(built.get(US_AIRPORT.name()), built.get(US_DEMOGRAPHICS.name()),
+              built.get(PORT.name()), built.get(WEATHER_CITIES)));
+      table(graph, AIRPORT_WEATHER.name(), List.of(US_WEATHER.name()), () -> AirportWeatherTable.build(
+          built.get(US_AIRPORT.name()), built.get(US_STATE.name()), built.get(US_WEATHER.name())));
 
       addChecks(graph, previous);
       graph.add(CHECKS, graph.names(), this::check);
@@ -327,8 +339,8 @@ public final class Pipeline {
       if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
         // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
         described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()), labels(dictionary.visaCategories()));
-        immigration = audit.overwritePartitions(ImmigrationTable.NAME, ImmigrationTable.build(described, built.get(PortTable.NAME)),
-            I94Arrivals.PARTITION_COLUMNS);
+        immigration = audit.overwritePartitions(IMMIGRATION.name(), ImmigrationTable.build(described, built.get(PORT.name())),
+            IMMIGRATION.partitioning());
       }
       long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
       SourceCount count = arrivalCounts.of(month, writtenRows, arrivals);
@@ -337,9 +349,9 @@ public final class Pipeline {
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       if (immigration != null) {
         addMonth(reported(immigration, count));
-        addMonth(overwriteMonth(ImmigrantTable.NAME, ImmigrantTable.build(described), count));
-        addMonth(overwriteMonth(ImmigrationDemographicsTable.NAME, ImmigrationDemographicsTable.build(described,
-            built.get(UsDemographicsTable.NAME), built.get(UsStateTable.NAME), built.get(CountryTable.NAME)), null));
+        addMonth(overwriteMonth(IMMIGRANT.name(), ImmigrantTable.build(described), count));
+        addMonth(overwriteMonth(IMMIGRATION_DEMOGRAPHICS.name(), ImmigrationDemographicsTable.build(described,
+            built.get(US_DEMOGRAPHICS.name()), built.get(US_STATE.name()), built.get(COUNTRY.name())), null));
       }
       Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
           ? col("year").isNull()
@@ -371,7 +383,7 @@ public final class Pipeline {
     }
 
     private TableResult overwriteMonth(String table, Dataset<Row> rows, SourceCount source) {
-      return reported(audit.overwritePartitions(table, rows, I94Arrivals.PARTITION_COLUMNS), source);
+      return reported(audit.overwritePartitions(table, rows, IMMIGRATION.partitioning()), source);
     }
 
     // the rejects of dimension sources replace those of earlier runs
@@ -386,7 +398,7 @@ public final class Pipeline {
     // the arrival months and the dimension sources replace their own rejects, one commit after the other
     private void commitRejects(Dataset<Row> rejects, Column replaced) {
       synchronized (rejectsCommits) {
-        addMonth(reported(audit.overwriteWhere(RejectsTable.NAME, rejects, replaced, RejectsTable.PARTITION_COLUMNS), null));
+        addMonth(reported(audit.overwriteWhere(REJECTS.name(), rejects, replaced, REJECTS.partitioning()), null));
       }
     }
 
@@ -422,7 +434,7 @@ public final class Pipeline {
     }
 
     private List<TableResult> tables() {
-      return TABLE_ORDER.stream().map(written::get).filter(Objects::nonNull).toList();
+      return TableCatalog.publishedNames().stream().map(written::get).filter(Objects::nonNull).toList();
     }
 
     private List<TaskRecord> taskRecords(List<TaskGraph.TaskRun> runs) {

@@ -1,5 +1,6 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
@@ -21,7 +22,7 @@ public final class PublishedChecks {
   private PublishedChecks() {}
 
   public static List<CheckResult> run(Lake lake, LakeChecks thresholds) {
-    List<String> tables = Pipeline.TABLE_ORDER.stream().filter(lake::hasTable).toList();
+    List<String> tables = TableCatalog.publishedNames().stream().filter(lake::hasTable).toList();
     List<CheckResult> results = new ArrayList<>(mainsAgree(lake));
     results.addAll(new CheckRunner(LakeTables.published(lake)).run(thresholds.forPublished(tables)));
     return results;

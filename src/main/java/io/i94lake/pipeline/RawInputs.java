@@ -1,5 +1,6 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.core.PipelineException;
 import io.i94lake.source.I94Files;
 import io.i94lake.source.RawFiles;
 import java.util.ArrayList;

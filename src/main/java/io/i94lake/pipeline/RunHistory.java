@@ -2,6 +2,9 @@ package io.i94lake.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.PipelineException;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
@@ -24,10 +27,9 @@ import org.apache.spark.sql.types.StructType;
  * {@code runs} (one row per run), {@code run_tasks} (one per task) and {@code run_checks} (one per check).
  */
 public final class RunHistory {
-  public static final String RUNS = "runs";
-  public static final String TASKS = "run_tasks";
-  public static final String CHECKS = "run_checks";
-  public static final List<String> TABLES = List.of(RUNS, TASKS, CHECKS);
+  public static final String RUNS = TableCatalog.RUNS.name();
+  public static final String TASKS = TableCatalog.RUN_TASKS.name();
+  public static final String CHECKS = TableCatalog.RUN_CHECKS.name();
 
   static final StructType RUNS_SCHEMA = new StructType()
       .add("run_id", DataTypes.StringType, false)

@@ -2,6 +2,7 @@ package io.i94lake.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.i94lake.core.PipelineException;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.source.SourceCount;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.i94lake.quality;
 
+import io.i94lake.core.TableCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +90,8 @@ public record LakeChecks(double minimumShareKnown, double maximumRowCountChange,
   }
 
   private List<Check> rowCounts() {
-    return List.of("us_state", "country", "port", "us_city", "us_airport", "us_demographics", "us_weather",
-            "airport_weather", "immigration", "immigrant", "immigration_demographics").stream()
-        .map(table -> Check.error(table).rowCountChangeWithin(maximumRowCountChange))
+    return TableCatalog.counted().stream()
+        .map(table -> Check.error(table.name()).rowCountChangeWithin(maximumRowCountChange))
         .toList();
   }
 }

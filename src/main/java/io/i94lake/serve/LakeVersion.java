@@ -1,5 +1,7 @@
 package io.i94lake.serve;
 
+import io.i94lake.core.LakeTable;
+import io.i94lake.core.TableCatalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,7 @@ import java.util.TreeMap;
  */
 record LakeVersion(Map<String, Long> snapshots, Instant publishedAt, String publishedBy) {
   /** The tables the API answers from; the run history is read apart (it is not published through a branch). */
-  static final List<String> TABLES = List.of("us_state", "country", "port", "us_city", "us_airport", "us_demographics",
-      "us_weather", "immigration", "immigrant");
+  static final List<String> TABLES = TableCatalog.served().stream().map(LakeTable::name).toList();
 
   LakeVersion {
     snapshots = java.util.Collections.unmodifiableMap(new TreeMap<>(snapshots));

@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.PipelineException;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;

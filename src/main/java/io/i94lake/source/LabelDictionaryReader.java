@@ -1,6 +1,6 @@
 package io.i94lake.source;
 
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.PipelineException;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,6 @@
 package io.i94lake.source;
 
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.PipelineException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

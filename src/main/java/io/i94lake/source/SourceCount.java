@@ -2,7 +2,7 @@ package io.i94lake.source;
 
 import static java.util.Objects.requireNonNull;
 
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.PipelineException;
 import java.util.List;
 
 /** How many rows a source had, file by file, and how many of them were rejected. */

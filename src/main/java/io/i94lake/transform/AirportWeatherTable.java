@@ -10,7 +10,6 @@ import org.apache.spark.sql.Row;
  * its city (null where the temperature file has no such city). One row per airport; key {@code airport_id}.
  */
 public final class AirportWeatherTable {
-  public static final String NAME = "airport_weather";
 
   private AirportWeatherTable() {}
 

@@ -16,7 +16,6 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code INVALID:}, {@code No Country Code} and {@code Collapsed} entries.
  */
 public final class CountryTable {
-  public static final String NAME = "country";
   private static final UserDefinedFunction COUNTRY_NAME =
       udf((UDF1<String, String>) Names::countryName, DataTypes.StringType);
 

@@ -37,7 +37,6 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class I94Arrivals {
   public static final LocalDate SAS_EPOCH = LocalDate.of(1960, 1, 1);
-  public static final List<String> PARTITION_COLUMNS = List.of("year", "month");
   public static final String NOT_REPORTED = "Not reported";
   public static final int OLDEST_AGE = 120;
   private static final String DURATION_OF_STATUS = "D/S";

@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
  * {@code immigration}: age, birth year, gender, occupation, countries of citizenship and residence, and visa.
  */
 public final class ImmigrantTable {
-  public static final String NAME = "immigrant";
   public static final List<String> COLUMNS = List.of(
       "cicid", "admission_number", "age", "birth_year", "gender", "occupation", "citizenship_country_code",
       "residence_country_code", "visa_category", "visa_type", "visa_post", "year", "month");

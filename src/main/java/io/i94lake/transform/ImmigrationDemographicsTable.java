@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
  * rows) and their population-weighted median age.
  */
 public final class ImmigrationDemographicsTable {
-  public static final String NAME = "immigration_demographics";
 
   private ImmigrationDemographicsTable() {}
 

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
  * {@link I94Arrivals}.
  */
 public final class ImmigrationTable {
-  public static final String NAME = "immigration";
   public static final List<String> COLUMNS = List.of(
       "cicid", "admission_number", "arrival_date", "departure_date", "allowed_until", "duration_of_status",
       "allowed_until_text", "port_code", "city_id", "destination_state_code", "travel_mode", "airline",

@@ -21,7 +21,6 @@ import org.apache.spark.sql.types.StructType;
  * placeholders ("No PORT Code", "Collapsed …") have {@code is_valid} false.
  */
 public final class PortTable {
-  public static final String NAME = "port";
   private static final StructType PARSED = new StructType()
       .add("port_code", DataTypes.StringType, false)
       .add("port_name", DataTypes.StringType, true)

@@ -12,8 +12,6 @@ import org.apache.spark.sql.Row;
  * One row per rejected input row; partitioned by source and, for I-94 arrivals, by the month it belongs to.
  */
 public final class RejectsTable {
-  public static final String NAME = "rejects";
-  public static final List<String> PARTITION_COLUMNS = List.of("source", "year", "month");
 
   private RejectsTable() {}
 

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
  * right way round (the source writes "longitude, latitude").
  */
 public final class UsAirportTable {
-  public static final String NAME = "us_airport";
 
   private UsAirportTable() {}
 

@@ -18,7 +18,6 @@ import org.apache.spark.sql.Row;
  * cell's, else unknown.
  */
 public final class UsCityTable {
-  public static final String NAME = "us_city";
 
   private UsCityTable() {}
 

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
  * count becomes a column of its own (never added to the population, since a person may count in several).
  */
 public final class UsDemographicsTable {
-  public static final String NAME = "us_demographics";
 
   /** Race names of the source and their columns. */
   public static final Map<String, String> RACE_COLUMNS = races();

@@ -18,7 +18,6 @@ import org.apache.spark.sql.types.DataTypes;
  * ("N. CAROLINA", kept in {@code label}).
  */
 public final class UsStateTable {
-  public static final String NAME = "us_state";
   private static final String CATCH_ALL_CODE = "99";
   private static final UserDefinedFunction STATE_NAME = udf((UDF1<String, String>) Names::stateName, DataTypes.StringType);
 

@@ -12,7 +12,6 @@ import org.apache.spark.sql.expressions.Window;
  * key {@code city_id}. The file has no state: each city's state comes from {@link WeatherCities}.
  */
 public final class UsWeatherTable {
-  public static final String NAME = "us_weather";
 
   private UsWeatherTable() {}
 

@@ -1,5 +1,6 @@
 package io.i94lake.warehouse;
 
+import io.i94lake.core.LakeTable;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ public final class WarehousePublisher {
         // one published run for every table, even when a run publishes meanwhile
         PublishedRun published = lake.published().orElseThrow(() -> new IllegalStateException("Cannot publish the lake at "
             + lake.warehouse() + " to the warehouse: no run has published it yet; run `i94lake run` first"));
-        for (WarehouseTable table : WarehouseTable.selected(withFacts)) {
+        for (LakeTable table : WarehouseTables.selected(withFacts)) {
           copies.add(copy(table, published, target, loading, connection));
         }
         writeSnapshots(connection, loading, copies, started);
@@ -91,7 +92,7 @@ public final class WarehousePublisher {
     return new Result(target, copies, Duration.between(started, Instant.now()));
   }
 
-  private TableCopy copy(WarehouseTable table, PublishedRun published, WarehouseTarget target, String loading,
+  private TableCopy copy(LakeTable table, PublishedRun published, WarehouseTarget target, String loading,
                          Connection connection) throws SQLException {
     long started = System.nanoTime();
     if (!published.has(table.name())) {
@@ -111,7 +112,7 @@ public final class WarehousePublisher {
       }
     });
     String qualified = loading + "." + table.name();
-    execute(connection, "ALTER TABLE " + qualified + " ADD PRIMARY KEY (" + quoted(table.primaryKey()) + ")");
+    execute(connection, "ALTER TABLE " + qualified + " ADD PRIMARY KEY (" + quoted(table.key()) + ")");
     for (List<String> index : table.indexes()) {
       execute(connection, "CREATE INDEX ON " + qualified + " (" + quoted(index) + ")");
     }

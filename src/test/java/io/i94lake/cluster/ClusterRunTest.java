@@ -3,6 +3,7 @@ package io.i94lake.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.i94lake.core.TableCatalog;
 import io.i94lake.Cli;
 import io.i94lake.Fixtures;
 import io.i94lake.lake.Lake;
@@ -148,7 +149,7 @@ class ClusterRunTest {
   private static Map<String, String> checksums(Path lakeFolder) {
     Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
     Map<String, String> checksums = new LinkedHashMap<>();
-    for (String table : Pipeline.TABLE_ORDER) {
+    for (String table : TableCatalog.publishedNames()) {
       Dataset<Row> rows = lake.read(table);
       String columns = Arrays.stream(rows.columns()).map(column -> "`" + column + "`").collect(Collectors.joining(", "));
       Row result = rows.selectExpr("count(*)", "sum(cast(xxhash64(" + columns + ") AS DECIMAL(38, 0)))").first();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.i94lake.pipeline.FailureCategory;
-import io.i94lake.pipeline.PipelineException;
+import io.i94lake.core.FailureCategory;
+import io.i94lake.core.PipelineException;
 import io.i94lake.source.SourceCount.FileCount;
 import java.util.List;
 import java.util.Locale;

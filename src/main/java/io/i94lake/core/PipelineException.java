@@ -1,4 +1,4 @@
-package io.i94lake.pipeline;
+package io.i94lake.core;
 
 import static java.util.Objects.requireNonNull;
 

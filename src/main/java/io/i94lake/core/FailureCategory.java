@@ -1,4 +1,4 @@
-package io.i94lake.pipeline;
+package io.i94lake.core;
 
 /**
  * Why a run failed. The same category names the exit code, the log line and (later) the alert subject.

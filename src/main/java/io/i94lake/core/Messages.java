@@ -1,4 +1,4 @@
-package io.i94lake.pipeline;
+package io.i94lake.core;
 
 /** Short forms of failures for terminals, logs and the run history. */
 public final class Messages {
