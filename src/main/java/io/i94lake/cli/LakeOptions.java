@@ -1,5 +1,6 @@
 package io.i94lake.cli;
 
+import io.i94lake.engine.EngineChoice;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeSession;
@@ -78,6 +79,11 @@ public final class LakeOptions {
           + "; build one with `i94lake run` or name another with --lake");
     }
     return Lake.open(spark, lake);
+  }
+
+  /** The engine a command runs on: the one asked for, else the default for the lake (see {@link EngineChoice}). */
+  public EngineChoice engine(EngineChoice asked) {
+    return EngineChoice.resolve(asked, LakeCatalog.of(lake, catalogUri), master);
   }
 
   public SparkSession startSpark() {

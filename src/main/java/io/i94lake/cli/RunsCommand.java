@@ -35,9 +35,9 @@ public final class RunsCommand implements Callable<Integer> {
     Lake lake = lakeOptions.openExistingLake();
     PrintWriter out = spec.commandLine().getOut();
     LakeLock.holder(lake).ifPresent(holder -> out.println("now running: " + holder));
-    new ResultPrinter(out).print(new RunHistory(lake).runs().limit(limit).selectExpr("run_id", "trigger", "state", "months",
+    new ResultPrinter(out).print(ResultPrinter.answer(new RunHistory(lake).runs().limit(limit).selectExpr("run_id", "trigger", "state", "months",
         "started_at", "seconds", "rows_in", "rows_written", "rows_rejected", "checks_failed", "failure_category",
-        "substr(coalesce(error, note), 1, 100) AS error_or_note"), format, limit);
+        "substr(coalesce(error, note), 1, 100) AS error_or_note")), format, limit);
     return 0;
   }
 
@@ -69,10 +69,11 @@ public final class RunsCommand implements Callable<Integer> {
       out.println();
       out.println("tasks");
       ResultPrinter printer = new ResultPrinter(out);
-      printer.print(history.tasks(runId).drop("run_id"), ResultPrinter.Format.table, 10_000);
+      printer.print(ResultPrinter.answer(history.tasks(runId).drop("run_id")), ResultPrinter.Format.table, 10_000);
       out.println();
       out.println("checks");
-      printer.print(history.checks(runId).drop("run_id").orderBy("passed", "table_name", "check_name"), ResultPrinter.Format.table, 10_000);
+      printer.print(ResultPrinter.answer(history.checks(runId).drop("run_id").orderBy("passed", "table_name", "check_name")),
+          ResultPrinter.Format.table, 10_000);
       return 0;
     }
   }

@@ -1,15 +1,18 @@
 package io.i94lake.cli;
 
+import io.i94lake.engine.DuckDbReader;
+import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.ReadOnlyStatement;
 import io.i94lake.pipeline.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code i94lake sql}: one read-only Spark SQL statement over the lake's published tables. */
+/** {@code i94lake sql}: one read-only query over the lake's published tables, on DuckDB or Spark. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Runs one query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) over the tables of the published run; tables "
         + "are named without prefix (us_state). Statements that would change the lake are refused."})
@@ -40,6 +43,11 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Read the tables as a run published them, or as they were at a time (2026-11-25T17:00:00Z).")
   String asOf;
 
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "duckdb (DuckDB SQL, in this process, about a second) or spark (Spark SQL) (default: duckdb for a lake "
+          + "folder without --master; spark for a lake on S3, a cluster or spark-submit).")
+  EngineChoice engine;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
       description = "At most this many rows in table format; csv and json print all (default: ${DEFAULT-VALUE}).")
   int maxRows;
@@ -48,7 +56,7 @@ public final class SqlCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SQLException {
     if (maxRows < 0) {
       throw new ParameterException(spec.commandLine(),
           "--max-rows " + maxRows + " is negative: give the most rows to show in table format, 0 or more");
@@ -57,12 +65,23 @@ public final class SqlCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Give the SQL statement either as QUERY or with --file, not both or neither");
     }
     String statement = query != null ? query : Files.readString(file);
+    ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut());
+    if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
+      LakeReading lake = LakeReading.open(lakeOptions.lake, lakeOptions.catalogUri);
+      if (lake.needsHealing()) {
+        lakeOptions.openExistingLake();
+      }
+      try (DuckDbReader reader = DuckDbReader.open(lake.snapshots(asOf), 0, null);
+           ResultSet result = reader.query(statement)) {
+        printer.print(ResultPrinter.answer(result), format, maxRows);
+      }
+      return 0;
+    }
     Lake lake = lakeOptions.openExistingLake();
     ReadOnlyStatement.require(lake.spark(), statement);
     Map<String, Long> views = TimeTravel.viewTables(lake, asOf);
     try {
-      Dataset<Row> result = lake.spark().sql(statement);
-      new ResultPrinter(spec.commandLine().getOut()).print(result, format, maxRows);
+      printer.print(ResultPrinter.answer(lake.spark().sql(statement)), format, maxRows);
     } finally {
       // a session that goes on (tests, a shell) reads the tables themselves again
       views.keySet().forEach(lake.spark().catalog()::dropTempView);

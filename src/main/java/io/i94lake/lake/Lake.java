@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.Namespace;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkSchemaUtil;
@@ -76,44 +73,17 @@ public final class Lake {
    */
   public static Lake open(SparkSession spark, String location) {
     LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
-    requireFolderOrMissing(lakeCatalog, location);
     String catalog = register(spark, lakeCatalog);
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + NAMESPACE);
     spark.sql("USE " + catalog + "." + NAMESPACE);
     Lake lake = new Lake(spark, catalog, lakeCatalog);
-    lake.requireOwnFiles(location);
+    lakeCatalog.requireOwnFiles(lake.icebergCatalog(), location);
     return lake;
-  }
-
-  private static void requireFolderOrMissing(LakeCatalog lakeCatalog, String location) {
-    if (!lakeCatalog.isJdbc() && Files.isRegularFile(Paths.get(lakeCatalog.warehouse()))) {
-      throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a file, not a folder; name a lake folder"
-          + " (or a new folder to make one) with --lake");
-    }
-  }
-
-  // Iceberg metadata holds absolute paths: a lake folder copied elsewhere would read and write the original's files
-  private void requireOwnFiles(String location) {
-    if (lakeCatalog.isJdbc()) {
-      return;
-    }
-    List<TableIdentifier> tables = icebergCatalog().listTables(Namespace.of(NAMESPACE));
-    if (tables.isEmpty()) {
-      return;
-    }
-    String tableLocation = icebergCatalog().loadTable(tables.get(0)).location().replaceFirst("^file:", "");
-    if (!tableLocation.startsWith(warehouse() + "/")) {
-      throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a copy of the lake at "
-          + tableLocation.substring(0, Math.max(0, tableLocation.indexOf("/" + NAMESPACE + "/")))
-          + " (Iceberg metadata names files by absolute path, so writing here would change that lake); use that lake,"
-          + " or load a new lake here with `i94lake run --lake " + location + "` into an empty folder");
-    }
   }
 
   /** True when a lake with the i94 namespace exists at the location (for an object store: in its catalog). */
   public static boolean exists(SparkSession spark, String location) {
     LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
-    requireFolderOrMissing(lakeCatalog, location);
     if (lakeCatalog.isJdbc()) {
       String catalog = register(spark, lakeCatalog);
       return !spark.sql("SHOW NAMESPACES IN " + catalog).filter("namespace = '" + NAMESPACE + "'").isEmpty();

@@ -10,7 +10,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configurable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.BaseMetastoreCatalog;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -43,12 +52,61 @@ public record LakeCatalog(String warehouse, String jdbcUri) {
 
   /** The catalog of a lake location: the Hadoop catalog for a folder, else the session's JDBC catalog database. */
   public static LakeCatalog of(SparkSession spark, String location) {
+    return of(location, spark.conf().get(URI_SETTING, null));
+  }
+
+  /**
+   * The catalog of a lake location: the Hadoop catalog for a folder, else a JDBC catalog database.
+   *
+   * @param catalogUri the database of an object-store lake's catalog; null for the default SQLite file
+   */
+  public static LakeCatalog of(String location, String catalogUri) {
     String warehouse = Lake.warehouse(location);
     if (!isObjectStore(warehouse)) {
+      if (Files.isRegularFile(Path.of(warehouse))) {
+        throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a file, not a folder; name a lake "
+            + "folder (or a new folder to make one) with --lake");
+      }
       return new LakeCatalog(warehouse, null);
     }
-    String uri = spark.conf().get(URI_SETTING, null);
-    return new LakeCatalog(warehouse, uri == null || uri.isBlank() ? "jdbc:sqlite:" + DEFAULT_SQLITE_FILE : uri);
+    return new LakeCatalog(warehouse, catalogUri == null || catalogUri.isBlank() ? "jdbc:sqlite:" + DEFAULT_SQLITE_FILE : catalogUri);
+  }
+
+  /** The Iceberg catalog itself, without Spark (for a lake on an object store, S3 settings go in {@code hadoop}). */
+  public Catalog open(Configuration hadoop) {
+    Map<String, String> options = sparkOptions();
+    options.remove("type");
+    options.remove("catalog-impl");
+    BaseMetastoreCatalog catalog = isJdbc() ? new LakeJdbcCatalog() : new HadoopCatalog();
+    ((Configurable) catalog).setConf(hadoop);
+    catalog.initialize("lake", options);
+    return catalog;
+  }
+
+  /** True when the lake's i94 namespace is there (for an object store: in its catalog). */
+  public boolean exists(Catalog catalog) {
+    return ((SupportsNamespaces) catalog).namespaceExists(Namespace.of(Lake.NAMESPACE));
+  }
+
+  /**
+   * Refuses a lake folder copied from another (Iceberg metadata names files by absolute path: the copy would read and
+   * write the original's files).
+   */
+  public void requireOwnFiles(Catalog catalog, String location) {
+    if (isJdbc()) {
+      return;
+    }
+    List<TableIdentifier> tables = catalog.listTables(Namespace.of(Lake.NAMESPACE));
+    if (tables.isEmpty()) {
+      return;
+    }
+    String tableLocation = catalog.loadTable(tables.get(0)).location().replaceFirst("^file:", "");
+    if (!tableLocation.startsWith(warehouse + "/")) {
+      throw new IllegalArgumentException("Cannot open the lake at " + location + ": it is a copy of the lake at "
+          + tableLocation.substring(0, Math.max(0, tableLocation.indexOf("/" + Lake.NAMESPACE + "/")))
+          + " (Iceberg metadata names files by absolute path, so writing here would change that lake); use that lake,"
+          + " or load a new lake here with `i94lake run --lake " + location + "` into an empty folder");
+    }
   }
 
   static boolean isObjectStore(String warehouse) {

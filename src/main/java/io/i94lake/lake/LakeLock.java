@@ -139,7 +139,12 @@ public final class LakeLock implements AutoCloseable {
 
   /** The holder of the lake's lock, if a run holds it now (or left it behind). */
   public static Optional<Holder> holder(Lake lake) {
-    return store(lake.catalog()).read();
+    return holder(lake.catalog());
+  }
+
+  /** The holder of the lock of the lake with this catalog, if a run holds it now (or left it behind). */
+  public static Optional<Holder> holder(LakeCatalog catalog) {
+    return store(catalog).read();
   }
 
   private static Store store(LakeCatalog catalog) {

@@ -1,5 +1,6 @@
 package io.i94lake.lake;
 
+import io.i94lake.core.PointInTime;
 import io.i94lake.core.TableCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class PublishedPointer {
   private final Catalog catalog;
   private final TableIdentifier identifier;
 
-  PublishedPointer(Catalog catalog, String namespace) {
+  public PublishedPointer(Catalog catalog, String namespace) {
     this.catalog = catalog;
     this.identifier = TableIdentifier.of(namespace, TABLE);
   }
@@ -74,6 +75,12 @@ public final class PublishedPointer {
   /** The last time a run was published (a run id, or a rollback's id), while the pointer still keeps it. */
   public Optional<PublishedRun> ofRun(String runId) {
     return history().stream().filter(run -> run.runId().equals(runId)).findFirst();
+  }
+
+  /** What a run published (while the pointer keeps it), or what was published at a time (see {@link PointInTime}). */
+  public Optional<PublishedRun> asOf(String runIdOrTime) {
+    Optional<PublishedRun> run = ofRun(runIdOrTime);
+    return run.isPresent() ? run : at(PointInTime.parse(runIdOrTime));
   }
 
   /** Every publish the pointer still keeps, most recent first. */

@@ -5,9 +5,6 @@ import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,20 +53,6 @@ public final class Rollback {
           List.of(), List.of(), List.of(), null, snapshots, null, null, started, Duration.between(started, Instant.now())),
           "rollback to " + target);
       return new Outcome(runId, snapshots, true);
-    }
-  }
-
-  /** An ISO instant, or a local date-time taken as UTC. */
-  public static Instant time(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException notInstant) {
-      try {
-        return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException notLocal) {
-        throw new IllegalArgumentException("'" + text + "' is neither a run id of this lake nor a time such as "
-            + "2026-11-25T17:00:00Z or 2026-11-25 17:00:00 (UTC)");
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.core.PointInTime;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class TimeTravel {
       }
       return new TreeMap<>(RunHistory.snapshots(published));
     }
-    return lake.pointer().at(Rollback.time(runIdOrTime)).map(PublishedRun::snapshots).orElseThrow(() ->
+    return lake.pointer().at(PointInTime.parse(runIdOrTime)).map(PublishedRun::snapshots).orElseThrow(() ->
         new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or its "
             + "runs have been expired by `i94lake maintain`); see `i94lake runs`"));
   }

@@ -1,0 +1,155 @@
+package io.i94lake.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Answers read-only queries with DuckDB, in this process: each lake table is a view over exactly the Parquet files
+ * of one of its snapshots, as Iceberg plans them (the tables only ever append, replace partitions and overwrite, so
+ * there are no delete files to apply). Nothing a query runs can change the lake: DuckDB holds no table of its own,
+ * and a statement is run only when DuckDB parses it as one query (see {@link #query}).
+ */
+public final class DuckDbReader implements AutoCloseable {
+  private final Connection connection;
+
+  private DuckDbReader(Connection connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * A reader of the given tables, each at its snapshot.
+   *
+   * @param threads DuckDB's threads; 0 for one per core
+   * @param memoryLimit DuckDB's memory limit ("4GB"); null for its default (80 % of the machine)
+   */
+  public static DuckDbReader open(Map<Table, Long> snapshots, int threads, String memoryLimit) {
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement settings = connection.createStatement()) {
+        settings.execute("SET TimeZone = 'UTC'");
+        if (threads > 0) {
+          settings.execute("SET threads = " + threads);
+        }
+        if (memoryLimit != null) {
+          settings.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+        }
+        for (Map.Entry<Table, Long> table : snapshots.entrySet()) {
+          settings.execute(view(table.getKey(), table.getValue()));
+        }
+      }
+      return new DuckDbReader(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot start DuckDB over the lake: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs one query (SELECT, WITH, VALUES, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN); anything else is refused before
+   * it runs, with the lake untouched.
+   */
+  public ResultSet query(String sql) throws SQLException {
+    ReadOnlyQuery.require(connection, sql);
+    return connection.createStatement().executeQuery(sql);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot close DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  // CREATE VIEW name AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none)
+  private static String view(Table table, long snapshotId) {
+    Schema schema = table.schema();
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+      tasks.forEach(task -> files.add(task.file().location().replaceFirst("^file:", "")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot plan the files of table " + table.name() + " at snapshot " + snapshotId, e);
+    }
+    String name = quoted(table.name().substring(table.name().lastIndexOf('.') + 1));
+    String columns = schema.columns().stream().map(column -> quoted(column.name())).collect(Collectors.joining(", "));
+    if (files.isEmpty()) {
+      return "CREATE VIEW " + name + " AS SELECT " + schema.columns().stream()
+          .map(column -> "CAST(NULL AS " + duckDbType(column.type()) + ") AS " + quoted(column.name()))
+          .collect(Collectors.joining(", ")) + " WHERE false";
+    }
+    String paths = files.stream().map(file -> "'" + file.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    return "CREATE VIEW " + name + " AS SELECT " + columns + " FROM read_parquet([" + paths + "], union_by_name = true)";
+  }
+
+  private static String duckDbType(Type type) {
+    return switch (type.typeId()) {
+      case BOOLEAN -> "BOOLEAN";
+      case INTEGER -> "INTEGER";
+      case LONG -> "BIGINT";
+      case FLOAT -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case DATE -> "DATE";
+      case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMPTZ" : "TIMESTAMP";
+      case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + ", " + ((Types.DecimalType) type).scale() + ")";
+      default -> "VARCHAR";
+    };
+  }
+
+  private static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** The statement kinds a reader runs, told apart by DuckDB's own parser. */
+  static final class ReadOnlyQuery {
+    private ReadOnlyQuery() {}
+
+    static void require(Connection connection, String sql) throws SQLException {
+      String query = sql.strip().replaceFirst(";\\s*$", "");
+      String explained = query.replaceFirst("(?is)^EXPLAIN(\\s+ANALYZE)?\\s+", "");
+      try (PreparedStatement parse = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)::JSON AS tree")) {
+        parse.setString(1, explained);
+        try (ResultSet parsed = parse.executeQuery();
+             PreparedStatement judge = connection.prepareStatement("SELECT (? ->> 'error')::BOOLEAN, ? ->> 'error_type', "
+                 + "? ->> 'error_message', json_array_length(? -> 'statements')")) {
+          parsed.next();
+          String tree = parsed.getString(1);
+          for (int parameter = 1; parameter <= 4; parameter++) {
+            judge.setString(parameter, tree);
+          }
+          try (ResultSet verdict = judge.executeQuery()) {
+            verdict.next();
+            if (verdict.getBoolean(1) && "parser".equals(verdict.getString(2))) {
+              throw new IllegalArgumentException("Cannot run the statement: " + verdict.getString(3));
+            }
+            if (verdict.getBoolean(1) || verdict.getInt(4) != 1) {
+              throw new IllegalArgumentException("Cannot run `" + firstWords(sql) + "`: sql only reads the lake (one SELECT, "
+                  + "WITH, SHOW, DESCRIBE or EXPLAIN)" + (verdict.getBoolean(1) ? "" : "; sql takes one statement")
+                  + "; nothing was changed");
+            }
+          }
+        }
+      }
+    }
+
+    private static String firstWords(String statement) {
+      String oneLine = statement.strip().replaceAll("\\s+", " ");
+      return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "…";
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.i94lake.engine;
+
+import io.i94lake.core.LakeTable;
+import io.i94lake.core.TableCatalog;
+import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeCatalog;
+import io.i94lake.lake.LakeLock;
+import io.i94lake.lake.PublishedPointer;
+import io.i94lake.lake.PublishedRun;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/**
+ * A lake opened for reading through its Iceberg catalog alone, without Spark: the published-run pointer says which
+ * snapshot of each table to read; the run history and the pointer itself are read as they are now.
+ */
+public final class LakeReading {
+  private final Catalog catalog;
+  private final LakeCatalog lakeCatalog;
+  private final PublishedPointer pointer;
+
+  private LakeReading(Catalog catalog, LakeCatalog lakeCatalog) {
+    this.catalog = catalog;
+    this.lakeCatalog = lakeCatalog;
+    this.pointer = new PublishedPointer(catalog, Lake.NAMESPACE);
+  }
+
+  /** Opens the lake at a location, which must exist (a folder, or a lake in its catalog database). */
+  public static LakeReading open(String location, String catalogUri) {
+    LakeCatalog lakeCatalog = LakeCatalog.of(location, catalogUri);
+    Catalog catalog = lakeCatalog.open(new Configuration());
+    if (!lakeCatalog.exists(catalog)) {
+      throw new IllegalArgumentException("Cannot open the lake at " + location + ": there is no lake there yet"
+          + (lakeCatalog.isJdbc() ? " in catalog " + lakeCatalog.describe() + " (name the catalog database with --catalog-uri)" : "")
+          + "; build one with `i94lake run` or name another with --lake");
+    }
+    lakeCatalog.requireOwnFiles(catalog, location);
+    return new LakeReading(catalog, lakeCatalog);
+  }
+
+  /**
+   * True when a writer died (its lock is left behind), or, with no run writing, when a table's {@code main} is not
+   * the published snapshot (and can be moved there) or the lake has no pointer yet: then a command heals the lake
+   * before reading it.
+   */
+  public boolean needsHealing() {
+    Optional<LakeLock.Holder> holder = LakeLock.holder(lakeCatalog);
+    if (holder.isPresent()) {
+      return holder.get().isAbandoned();
+    }
+    Optional<PublishedRun> published = pointer.current();
+    if (published.isEmpty()) {
+      return TableCatalog.published().stream().map(LakeTable::name).map(this::table).flatMap(Optional::stream)
+          .anyMatch(table -> table.currentSnapshot() != null);
+    }
+    return published.get().snapshots().entrySet().stream().anyMatch(entry -> table(entry.getKey())
+        .filter(table -> table.snapshot(entry.getValue()) != null)
+        .map(table -> table.currentSnapshot() == null || table.currentSnapshot().snapshotId() != entry.getValue())
+        .orElse(false));
+  }
+
+  /**
+   * The tables as a run published them, and the run history and pointer as they are now.
+   *
+   * @param runIdOrTime null for what readers see now, else a run id or a time (time travel)
+   */
+  public Map<Table, Long> snapshots(String runIdOrTime) {
+    Map<String, Long> published = (runIdOrTime == null ? pointer.current() : pointer.asOf(runIdOrTime).or(() -> {
+      throw new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or "
+          + "its runs have been expired by `i94lake maintain`); see `i94lake runs`");
+    })).map(PublishedRun::snapshots).orElse(Map.of());
+    Map<Table, Long> snapshots = new LinkedHashMap<>();
+    for (LakeTable lakeTable : TableCatalog.ALL) {
+      Optional<Table> table = table(lakeTable.name());
+      if (table.isEmpty()) {
+        continue;
+      }
+      Long snapshot = lakeTable.published() ? published.get(lakeTable.name())
+          : Optional.ofNullable(table.get().currentSnapshot()).map(Snapshot::snapshotId).orElse(null);
+      if (snapshot != null) {
+        snapshots.put(table.get(), snapshot);
+      }
+    }
+    return snapshots;
+  }
+
+  private Optional<Table> table(String name) {
+    TableIdentifier identifier = TableIdentifier.of(Lake.NAMESPACE, name);
+    return catalog.tableExists(identifier) ? Optional.of(catalog.loadTable(identifier)) : Optional.empty();
+  }
+}
