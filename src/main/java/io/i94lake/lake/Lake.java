@@ -252,30 +252,36 @@ public final class Lake {
 
   /**
    * Moves {@code main} of every table whose {@code main} is not what the pointer names (a publish that stopped half
-   * way) to the pointer's snapshot; to be called while holding the lake's lock.
+   * way) to the pointer's snapshot; to be called while holding the lake's lock. A table whose published snapshot is
+   * gone (dropped and made again outside i94lake) cannot be moved back: {@code check} reports it.
    *
    * @return the tables moved, with the snapshot each now has
    */
   public Map<String, Long> repairMains() {
-    Map<String, Long> repaired = new TreeMap<>();
-    published().ifPresent(run -> run.snapshots().forEach((name, snapshot) -> {
-      if (moveMain(name, snapshot, auditBranch(run.runId()))) {
-        repaired.put(name, snapshot);
-      }
-    }));
+    Map<String, Long> repaired = mainsOutOfStep();
+    String branch = published().map(run -> auditBranch(run.runId())).orElse(null);
+    repaired.forEach((name, snapshot) -> moveMain(name, snapshot, branch));
     return repaired;
   }
 
-  /** The tables whose {@code main} is not at the published snapshot, with that snapshot. */
+  /** The tables whose {@code main} is not at the published snapshot, and can be moved there, with that snapshot. */
   public Map<String, Long> mainsOutOfStep() {
     Map<String, Long> outOfStep = new TreeMap<>();
     published().ifPresent(run -> run.snapshots().forEach((name, snapshot) -> {
-      Snapshot main = hasTable(name) ? icebergTable(name).currentSnapshot() : null;
-      if (main == null || main.snapshotId() != snapshot) {
+      Table table = hasTable(name) ? icebergTable(name) : null;
+      if (table != null && table.snapshot(snapshot) != null
+          && (table.currentSnapshot() == null || table.currentSnapshot().snapshotId() != snapshot)) {
         outOfStep.put(name, snapshot);
       }
     }));
     return outOfStep;
+  }
+
+  /** The tables whose published snapshot is gone (dropped and made again, or its snapshots expired, outside i94lake). */
+  public List<String> publishedSnapshotsGone() {
+    return published().map(run -> run.snapshots().entrySet().stream()
+        .filter(entry -> !hasTable(entry.getKey()) || icebergTable(entry.getKey()).snapshot(entry.getValue()) == null)
+        .map(Map.Entry::getKey).toList()).orElse(List.of());
   }
 
   /** The {@code main} snapshot of each of these tables that has one. */

@@ -34,12 +34,15 @@ public final class PublishedChecks {
       return List.of();
     }
     Map<String, Long> outOfStep = lake.mainsOutOfStep();
+    List<String> gone = lake.publishedSnapshotsGone();
     return published.get().snapshots().entrySet().stream().map(table -> {
-      boolean agrees = !outOfStep.containsKey(table.getKey());
+      boolean agrees = !outOfStep.containsKey(table.getKey()) && !gone.contains(table.getKey());
       String snapshot = "snapshot " + table.getValue() + " of run " + published.get().runId();
-      return new CheckResult(table.getKey(), MAIN_AGREES, Level.ERROR, agrees, agrees ? 1.0 : 0.0, snapshot, agrees
-          ? "main is the published " + snapshot
-          : "main is not the published " + snapshot + " (a publish stopped half way, or an outside engine moved it)");
+      String message = agrees ? "main is the published " + snapshot
+          : gone.contains(table.getKey()) ? "the published " + snapshot + " is gone: the table was dropped or its snapshots "
+              + "expired outside i94lake; run the pipeline again, or roll back to a run whose snapshots are kept"
+          : "main is not the published " + snapshot + " (a publish stopped half way, or an outside engine moved it)";
+      return new CheckResult(table.getKey(), MAIN_AGREES, Level.ERROR, agrees, agrees ? 1.0 : 0.0, snapshot, message);
     }).toList();
   }
 }
