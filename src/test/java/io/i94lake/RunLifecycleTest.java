@@ -2,10 +2,10 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.core.FailureCategory;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
-import io.i94lake.core.FailureCategory;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
 import io.i94lake.pipeline.RunState;

@@ -3,9 +3,9 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.i94lake.core.LakeTable;
 import io.i94lake.lake.Lake;
 import io.i94lake.warehouse.WarehousePublisher;
-import io.i94lake.core.LakeTable;
 import io.i94lake.warehouse.WarehouseTables;
 import java.nio.file.Path;
 import java.sql.Connection;

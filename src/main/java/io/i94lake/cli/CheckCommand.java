@@ -1,8 +1,8 @@
 package io.i94lake.cli;
 
-import io.i94lake.lake.Lake;
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.PublishedChecks;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.LakeChecks;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code i94lake check}: the checks of every run, on what readers see now. */
 @Command(name = "check", mixinStandardHelpOptions = true,

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code i94lake rollback --to RUN_ID|TIME}: moves what readers see back. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package io.i94lake.cli;
 
+import io.i94lake.core.Messages;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Maintenance;
-import io.i94lake.core.Messages;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;

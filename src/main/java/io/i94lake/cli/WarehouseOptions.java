@@ -1,9 +1,9 @@
 package io.i94lake.cli;
 
-import io.i94lake.lake.Lake;
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.warehouse.WarehouseTarget;
 import java.io.PrintWriter;

@@ -9,8 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
@@ -26,10 +31,16 @@ import org.apache.iceberg.types.Types;
  * and a statement is run only when DuckDB parses it as one query (see {@link #query}).
  */
 public final class DuckDbReader implements AutoCloseable {
-  private final Connection connection;
+  private static final Pattern TABLE_REFERENCE = Pattern.compile("\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  private DuckDbReader(Connection connection) {
+  private final Connection connection;
+  private final Map<String, Map.Entry<Table, Long>> tables = new HashMap<>();
+  private final Set<String> viewed = new HashSet<>();
+
+  private DuckDbReader(Connection connection, Map<Table, Long> snapshots) {
     this.connection = connection;
+    snapshots.forEach((table, snapshot) -> tables.put(table.name().substring(table.name().lastIndexOf('.') + 1).toLowerCase(),
+        Map.entry(table, snapshot)));
   }
 
   /**
@@ -49,11 +60,8 @@ public final class DuckDbReader implements AutoCloseable {
         if (memoryLimit != null) {
           settings.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
         }
-        for (Map.Entry<Table, Long> table : snapshots.entrySet()) {
-          settings.execute(view(table.getKey(), table.getValue()));
-        }
       }
-      return new DuckDbReader(connection);
+      return new DuckDbReader(connection, snapshots);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot start DuckDB over the lake: " + e.getMessage(), e);
     }
@@ -64,8 +72,27 @@ public final class DuckDbReader implements AutoCloseable {
    * it runs, with the lake untouched.
    */
   public ResultSet query(String sql) throws SQLException {
-    ReadOnlyQuery.require(connection, sql);
+    String tree = ReadOnlyQuery.require(connection, sql);
+    createViews(tree);
     return connection.createStatement().executeQuery(sql);
+  }
+
+  // the views of the tables a query names (planning a table's files costs some milliseconds); all of them for a query
+  // that names none of them (SHOW TABLES)
+  private void createViews(String tree) throws SQLException {
+    Set<String> named = new HashSet<>();
+    Matcher reference = TABLE_REFERENCE.matcher(tree);
+    while (reference.find()) {
+      named.add(reference.group(1).toLowerCase());
+    }
+    named.retainAll(tables.keySet());
+    try (Statement statement = connection.createStatement()) {
+      for (String name : named.isEmpty() ? tables.keySet() : named) {
+        if (viewed.add(name)) {
+          statement.execute(view(tables.get(name).getKey(), tables.get(name).getValue()));
+        }
+      }
+    }
   }
 
   @Override
@@ -119,7 +146,8 @@ public final class DuckDbReader implements AutoCloseable {
   static final class ReadOnlyQuery {
     private ReadOnlyQuery() {}
 
-    static void require(Connection connection, String sql) throws SQLException {
+    /** The statement's parse tree (DuckDB's JSON), once it is known to be one query. */
+    static String require(Connection connection, String sql) throws SQLException {
       String query = sql.strip().replaceFirst(";\\s*$", "");
       String explained = query.replaceFirst("(?is)^EXPLAIN(\\s+ANALYZE)?\\s+", "");
       try (PreparedStatement parse = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)::JSON AS tree")) {
@@ -142,6 +170,7 @@ public final class DuckDbReader implements AutoCloseable {
                   + "WITH, SHOW, DESCRIBE or EXPLAIN)" + (verdict.getBoolean(1) ? "" : "; sql takes one statement")
                   + "; nothing was changed");
             }
+            return tree;
           }
         }
       }

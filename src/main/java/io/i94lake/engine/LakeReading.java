@@ -45,24 +45,17 @@ public final class LakeReading {
   }
 
   /**
-   * True when a writer died (its lock is left behind), or, with no run writing, when a table's {@code main} is not
-   * the published snapshot (and can be moved there) or the lake has no pointer yet: then a command heals the lake
-   * before reading it.
+   * True when a writer died (its lock is left behind), or when the lake has tables but no pointer yet (made by an
+   * older i94lake): then a command heals the lake before reading it. A table's {@code main} left behind by a killed
+   * publish is put right by the next writer; readers read the pointer's snapshots either way.
    */
   public boolean needsHealing() {
     Optional<LakeLock.Holder> holder = LakeLock.holder(lakeCatalog);
     if (holder.isPresent()) {
       return holder.get().isAbandoned();
     }
-    Optional<PublishedRun> published = pointer.current();
-    if (published.isEmpty()) {
-      return TableCatalog.published().stream().map(LakeTable::name).map(this::table).flatMap(Optional::stream)
-          .anyMatch(table -> table.currentSnapshot() != null);
-    }
-    return published.get().snapshots().entrySet().stream().anyMatch(entry -> table(entry.getKey())
-        .filter(table -> table.snapshot(entry.getValue()) != null)
-        .map(table -> table.currentSnapshot() == null || table.currentSnapshot().snapshotId() != entry.getValue())
-        .orElse(false));
+    return pointer.current().isEmpty() && TableCatalog.published().stream().map(LakeTable::name).map(this::table)
+        .flatMap(Optional::stream).anyMatch(table -> table.currentSnapshot() != null);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.i94lake.pipeline;
 
-import io.i94lake.core.TableCatalog;
 import io.i94lake.core.PipelineException;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
@@ -33,15 +33,16 @@ public final class LakeRecovery {
   }
 
   /**
-   * For a command that reads: heals the lake when its writer died, or, when no run is writing, when {@code main} is
-   * not the pointer's (or the lake has no pointer yet). Readers see the pointer's run either way; this keeps the
-   * history and outside engines right.
+   * For a command that reads: heals the lake when its writer died (its lock is left behind), or when, with no run
+   * writing, the lake has tables but no pointer yet. Readers read the pointer's snapshots either way; this keeps the
+   * history right. A {@code main} left behind by a publish that failed without dying is put right by the next writer.
    */
   public static void beforeReading(Lake lake, Consumer<String> say) {
     Optional<LakeLock.Holder> holder = LakeLock.holder(lake);
     boolean writerDied = holder.map(LakeLock.Holder::isAbandoned).orElse(false);
-    boolean needsPointer = lake.published().isEmpty() && !lake.mainSnapshots(TableCatalog.publishedNames()).isEmpty();
-    if (writerDied || (holder.isEmpty() && (needsPointer || !lake.mainsOutOfStep().isEmpty()))) {
+    boolean needsPointer = holder.isEmpty() && lake.published().isEmpty()
+        && !lake.mainSnapshots(TableCatalog.publishedNames()).isEmpty();
+    if (writerDied || needsPointer) {
       try (LakeLock healed = lockForWriting(lake, RunId.next(Instant.now()), Duration.ZERO, say)) {
         // the lake is healed once the lock is held
       } catch (PipelineException busy) {

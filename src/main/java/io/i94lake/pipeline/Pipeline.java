@@ -15,8 +15,8 @@ import static io.i94lake.core.TableCatalog.US_WEATHER;
 import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.core.FailureCategory;
-import io.i94lake.core.Messages;
 import io.i94lake.core.LakeTable;
+import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;

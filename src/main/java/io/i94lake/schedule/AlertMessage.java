@@ -2,10 +2,10 @@ package io.i94lake.schedule;
 
 import static java.util.Objects.requireNonNull;
 
-import io.i94lake.lake.PublishedRun;
 import io.i94lake.core.Messages;
-import io.i94lake.pipeline.Months;
 import io.i94lake.core.PipelineException;
+import io.i94lake.lake.PublishedRun;
+import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TaskRecord;
 import io.i94lake.quality.CheckResult;

@@ -1,8 +1,8 @@
 package io.i94lake.schedule;
 
+import io.i94lake.core.Messages;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
-import io.i94lake.core.Messages;
 import io.i94lake.pipeline.RunSummary;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

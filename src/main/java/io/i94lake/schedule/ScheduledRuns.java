@@ -2,9 +2,9 @@ package io.i94lake.schedule;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.i94lake.core.Messages;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
-import io.i94lake.core.Messages;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
 import io.i94lake.pipeline.RunOptions;

@@ -1,8 +1,8 @@
 package io.i94lake.serve;
 
 import io.i94lake.lake.Lake;
-import io.i94lake.pipeline.RunHistory;
 import io.i94lake.lake.PublishedRun;
+import io.i94lake.pipeline.RunHistory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

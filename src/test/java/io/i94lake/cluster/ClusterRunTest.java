@@ -3,9 +3,9 @@ package io.i94lake.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.i94lake.core.TableCatalog;
 import io.i94lake.Cli;
 import io.i94lake.Fixtures;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Pipeline;
 import java.io.IOException;

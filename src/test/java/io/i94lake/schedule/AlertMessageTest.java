@@ -2,9 +2,9 @@ package io.i94lake.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.PublishedRun;
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
+import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunState;
 import io.i94lake.pipeline.RunSummary;

@@ -3,8 +3,8 @@ package io.i94lake.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.Fixtures;
-import io.i94lake.lake.Lake;
 import io.i94lake.core.FailureCategory;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.RunSummary;
 import java.nio.file.Path;
 import java.time.Duration;
