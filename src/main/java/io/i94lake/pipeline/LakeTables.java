@@ -50,24 +50,29 @@ final class LakeTables implements CheckRunner.Tables {
     if (audit != null) {
       return Optional.of(inScope(audit.read(table)));
     }
-    return Optional.of(inScope(lake.readAsPublished(published, table)));
+    if (published.isPresent() && published.get().has(table)) {
+      return publishedSnapshot(table).map(snapshot -> inScope(lake.readAt(table, snapshot.snapshotId())));
+    }
+    return Optional.of(inScope(lake.read(table)));
   }
 
   @Override
   public OptionalLong publishedRowCount(String table) {
-    if (published.isEmpty() || !published.get().has(table)) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(inScope(lake.readAt(table, published.get().snapshot(table))).count());
+    return publishedSnapshot(table).map(snapshot -> OptionalLong.of(inScope(lake.readAt(table, snapshot.snapshotId())).count()))
+        .orElse(OptionalLong.empty());
   }
 
   @Override
   public Optional<Instant> publishedAt(String table) {
-    if (published.isEmpty() || !published.get().has(table)) {
+    return publishedSnapshot(table).map(snapshot -> Instant.ofEpochMilli(snapshot.timestampMillis()));
+  }
+
+  // the table's published snapshot, unless the table was dropped and made again outside i94lake since
+  private Optional<Snapshot> publishedSnapshot(String table) {
+    if (published.isEmpty() || !published.get().has(table) || !lake.hasTable(table)) {
       return Optional.empty();
     }
-    Snapshot snapshot = lake.icebergTable(table).snapshot(published.get().snapshot(table));
-    return snapshot == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(snapshot.timestampMillis()));
+    return Optional.ofNullable(lake.icebergTable(table).snapshot(published.get().snapshot(table)));
   }
 
   private Dataset<Row> inScope(Dataset<Row> rows) {

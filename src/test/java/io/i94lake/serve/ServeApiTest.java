@@ -70,7 +70,8 @@ class ServeApiTest {
     JsonNode answer = client.json("/api/arrivals");
     assertThat(answer.get("total").asLong()).isEqualTo(sql("SELECT count(*) AS n FROM immigration").get(0).get("n").asLong());
     assertThat(pairs(answer.get("by_month"), "month", "arrivals")).isEqualTo(pairs(sql(
-        "SELECT format_string('%04d-%02d', year, month) AS month, count(*) AS n FROM immigration GROUP BY 1 ORDER BY 1"), "month", "n"));
+        "SELECT lpad(CAST(year AS STRING), 4, '0') || '-' || lpad(CAST(month AS STRING), 2, '0') AS month, count(*) AS n "
+        + "FROM immigration GROUP BY 1 ORDER BY 1"), "month", "n"));
     assertThat(pairs(answer.get("by_visa_category"), "visa_category", "arrivals")).isEqualTo(pairs(sql(
         "SELECT visa_category, count(*) AS n FROM immigrant GROUP BY 1 ORDER BY n DESC, visa_category"), "visa_category", "n"));
     assertThat(pairs(answer.get("by_travel_mode"), "travel_mode", "arrivals")).isEqualTo(pairs(sql(
