@@ -1,10 +1,13 @@
 package io.i94lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.transform.CityKey;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +120,17 @@ class DimensionTablesTest {
       long orphans = lake.read(table).filter(col("city_id").isNotNull())
           .join(lake.read("us_city"), new String[] {"city_id"}, "left_anti").count();
       assertThat(orphans).as("city ids of %s missing from us_city", table).isZero();
+    }
+  }
+
+  @Test
+  void cityIdsAreMd5PrefixesBelowTwoToThe53() {
+    assertThat(only("us_city", "city = 'Boston' and state_code = 'MA'").<Long>getAs("city_id"))
+        .as("Boston, MA").isEqualTo(1_110_014_953_598_037L);
+    for (String table : List.of("us_city", "us_airport", "us_demographics", "us_weather", "port", "immigration")) {
+      Row range = lake.read(table).agg(min("city_id"), max("city_id")).first();
+      assertThat(range.getLong(0)).as("smallest city_id of %s", table).isNotNegative();
+      assertThat(range.getLong(1)).as("largest city_id of %s", table).isLessThan(CityKey.ID_LIMIT);
     }
   }
 }
