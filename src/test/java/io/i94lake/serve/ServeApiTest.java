@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.i94lake.Fixtures;
+import io.i94lake.transform.CityKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,8 @@ class ServeApiTest {
       assertThat(profile.get("city_id").asText()).isEqualTo(match.get("id").asText());
     }
     long largest = sql("SELECT max(city_id) AS id FROM us_city").get(0).get("id").asLong();
-    assertThat(String.valueOf(largest)).as("the largest city id has 19 digits").hasSize(19);
+    assertThat(String.valueOf(largest)).as("the largest city id has 16 digits (52 bits)").hasSize(16);
+    assertThat(largest).as("below 2^53, so exact in JavaScript").isLessThan(CityKey.ID_LIMIT);
     assertThat(client.json("/api/destinations/cities/" + largest).get("city_id").asText()).isEqualTo(String.valueOf(largest));
     assertThat(client.get("/api/destinations/cities/" + Long.MAX_VALUE).status()).as("a 64-bit id no city has").isEqualTo(404);
     Map<String, String> malformed = Map.of(
