@@ -40,10 +40,27 @@ class DimensionTablesTest {
 
   @Test
   void usAirportsAreThoseOfStatesAndTerritories() {
-    assertThat(lake.read("us_airport").count()).as("US and PR airports of the 3,942 sample rows").isEqualTo(3940);
-    assertThat(lake.read("us_airport").filter("state_code = 'PR'").count()).isEqualTo(6);
+    assertThat(lake.read("us_airport").count()).as("airports of states and territories among the 69,899 OurAirports rows")
+        .isEqualTo(37_478);
+    assertThat(lake.read("us_airport").filter("state_code = 'PR'").count()).isEqualTo(66);
     assertThat(lake.read("us_airport").filter("state_code not in (select state_code from " + lake.table("us_state") + ")").count())
         .isZero();
+  }
+
+  @Test
+  void bostonsAirportsIncludeLogan() {
+    Row logan = only("us_airport", "airport_id = 'KBOS'");
+    assertThat(logan.<String>getAs("name")).isEqualTo("Boston Logan International Airport");
+    assertThat(logan.<String>getAs("type")).isEqualTo("large_airport");
+    assertThat(logan.<String>getAs("iata_code")).isEqualTo("BOS");
+    assertThat(logan.<String>getAs("icao_code")).isEqualTo("KBOS");
+    assertThat(logan.<Double>getAs("latitude")).as("KBOS latitude").isCloseTo(42.362, within(0.001));
+    assertThat(logan.<Double>getAs("longitude")).as("KBOS longitude").isCloseTo(-71.008, within(0.001));
+    assertThat(logan.<Integer>getAs("elevation_ft")).isEqualTo(20);
+    Row boston = only("us_city", "city = 'Boston' and state_code = 'MA'");
+    assertThat(logan.<Long>getAs("city_id")).as("KBOS city").isEqualTo(boston.<Long>getAs("city_id"));
+    assertThat(lake.read("us_airport").filter(col("city_id").equalTo(boston.<Long>getAs("city_id"))).count())
+        .as("Logan, eight heliports and a closed one").isEqualTo(10);
   }
 
   @Test

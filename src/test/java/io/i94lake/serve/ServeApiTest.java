@@ -228,6 +228,11 @@ class ServeApiTest {
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
     assertThat(boston.at("/profile/kind").asText()).isEqualTo("city");
     assertThat(boston.at("/profile/state_code").asText()).isEqualTo("MA");
+    assertThat(boston.at("/profile/airports/total").asInt()).as("Boston's airports").isEqualTo(10);
+    assertThat(boston.at("/profile/airports/main_total").asInt()).as("Boston's main airports").isEqualTo(1);
+    assertThat(boston.at("/profile/airports/main/0/airport_id").asText()).isEqualTo("KBOS");
+    assertThat(boston.at("/profile/airports/main/0/name").asText()).isEqualTo("Boston Logan International Airport");
+    assertThat(boston.at("/profile/airports/main/0/iata_code").asText()).isEqualTo("BOS");
     JsonNode texas = client.json("/api/search?q=texas");
     assertThat(texas.at("/profile/kind").asText()).isEqualTo("state");
     assertThat(texas.at("/profile/state_code").asText()).isEqualTo("TX");
