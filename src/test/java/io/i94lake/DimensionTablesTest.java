@@ -1,10 +1,13 @@
 package io.i94lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.i94lake.lake.Lake;
+import io.i94lake.transform.CityKey;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +40,27 @@ class DimensionTablesTest {
 
   @Test
   void usAirportsAreThoseOfStatesAndTerritories() {
-    assertThat(lake.read("us_airport").count()).as("US and PR airports of the 3,942 sample rows").isEqualTo(3940);
-    assertThat(lake.read("us_airport").filter("state_code = 'PR'").count()).isEqualTo(6);
+    assertThat(lake.read("us_airport").count()).as("airports of states and territories among the 69,899 OurAirports rows")
+        .isEqualTo(37_478);
+    assertThat(lake.read("us_airport").filter("state_code = 'PR'").count()).isEqualTo(66);
     assertThat(lake.read("us_airport").filter("state_code not in (select state_code from " + lake.table("us_state") + ")").count())
         .isZero();
+  }
+
+  @Test
+  void bostonsAirportsIncludeLogan() {
+    Row logan = only("us_airport", "airport_id = 'KBOS'");
+    assertThat(logan.<String>getAs("name")).isEqualTo("Boston Logan International Airport");
+    assertThat(logan.<String>getAs("type")).isEqualTo("large_airport");
+    assertThat(logan.<String>getAs("iata_code")).isEqualTo("BOS");
+    assertThat(logan.<String>getAs("icao_code")).isEqualTo("KBOS");
+    assertThat(logan.<Double>getAs("latitude")).as("KBOS latitude").isCloseTo(42.362, within(0.001));
+    assertThat(logan.<Double>getAs("longitude")).as("KBOS longitude").isCloseTo(-71.008, within(0.001));
+    assertThat(logan.<Integer>getAs("elevation_ft")).isEqualTo(20);
+    Row boston = only("us_city", "city = 'Boston' and state_code = 'MA'");
+    assertThat(logan.<Long>getAs("city_id")).as("KBOS city").isEqualTo(boston.<Long>getAs("city_id"));
+    assertThat(lake.read("us_airport").filter(col("city_id").equalTo(boston.<Long>getAs("city_id"))).count())
+        .as("Logan, eight heliports and a closed one").isEqualTo(10);
   }
 
   @Test
@@ -117,6 +137,17 @@ class DimensionTablesTest {
       long orphans = lake.read(table).filter(col("city_id").isNotNull())
           .join(lake.read("us_city"), new String[] {"city_id"}, "left_anti").count();
       assertThat(orphans).as("city ids of %s missing from us_city", table).isZero();
+    }
+  }
+
+  @Test
+  void cityIdsAreMd5PrefixesBelowTwoToThe53() {
+    assertThat(only("us_city", "city = 'Boston' and state_code = 'MA'").<Long>getAs("city_id"))
+        .as("Boston, MA").isEqualTo(1_110_014_953_598_037L);
+    for (String table : List.of("us_city", "us_airport", "us_demographics", "us_weather", "port", "immigration")) {
+      Row range = lake.read(table).agg(min("city_id"), max("city_id")).first();
+      assertThat(range.getLong(0)).as("smallest city_id of %s", table).isNotNegative();
+      assertThat(range.getLong(1)).as("largest city_id of %s", table).isLessThan(CityKey.ID_LIMIT);
     }
   }
 }

@@ -4,13 +4,13 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Finds the state of each US city of the temperature file, which names a city and its grid coordinates but no
@@ -49,16 +49,16 @@ public final class WeatherCities {
         .select("city", "latitude", "longitude", "match", "candidate_state", "candidate_latitude", "candidate_longitude");
 
     Column distance = Geo.distanceKm(col("latitude"), col("longitude"), col("candidate_latitude"), col("candidate_longitude"));
-    var bestFirst = Window.partitionBy("city", "latitude", "longitude")
-        .orderBy(col("match"), col("distance_km"), col("candidate_state"));
+    // the least (match, distance, state) of each place: an aggregate, not a window, so that the place-by-airport
+    // pairs (tens of thousands of airports) are reduced before the shuffle instead of sorted after it
+    Column best = min(struct(col("match"), col("distance_km"), col("candidate_state"))).as("best");
     return sameNamed.unionByName(anyAirport)
         .withColumn("distance_km", distance)
-        .withColumn("rank", row_number().over(bestFirst))
-        .filter(col("rank").equalTo(1))
-        .select(col("city"), col("latitude"), col("longitude"), col("candidate_state").as("state_code"),
-            CityKey.cityId(col("city"), col("candidate_state")).as("city_id"),
-            when(col("match").equalTo(SAME_NAME), "same-named city").otherwise("nearest airport").as("resolved_by"),
-            col("distance_km"));
+        .groupBy("city", "latitude", "longitude").agg(best)
+        .select(col("city"), col("latitude"), col("longitude"), col("best.candidate_state").as("state_code"),
+            CityKey.cityId(col("city"), col("best.candidate_state")).as("city_id"),
+            when(col("best.match").equalTo(SAME_NAME), "same-named city").otherwise("nearest airport").as("resolved_by"),
+            col("best.distance_km").as("distance_km"));
   }
 
   // cities of demographics and airports, placed at their airports or else at their state's centre

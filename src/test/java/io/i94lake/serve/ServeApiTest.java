@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.i94lake.Fixtures;
+import io.i94lake.transform.CityKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,8 @@ class ServeApiTest {
       assertThat(profile.get("city_id").asText()).isEqualTo(match.get("id").asText());
     }
     long largest = sql("SELECT max(city_id) AS id FROM us_city").get(0).get("id").asLong();
-    assertThat(String.valueOf(largest)).as("the largest city id has 19 digits").hasSize(19);
+    assertThat(String.valueOf(largest)).as("the largest city id has 16 digits (52 bits)").hasSize(16);
+    assertThat(largest).as("below 2^53, so exact in JavaScript").isLessThan(CityKey.ID_LIMIT);
     assertThat(client.json("/api/destinations/cities/" + largest).get("city_id").asText()).isEqualTo(String.valueOf(largest));
     assertThat(client.get("/api/destinations/cities/" + Long.MAX_VALUE).status()).as("a 64-bit id no city has").isEqualTo(404);
     Map<String, String> malformed = Map.of(
@@ -227,6 +229,11 @@ class ServeApiTest {
     assertThat(boston.at("/matches/0/name").asText()).isEqualTo("Boston");
     assertThat(boston.at("/profile/kind").asText()).isEqualTo("city");
     assertThat(boston.at("/profile/state_code").asText()).isEqualTo("MA");
+    assertThat(boston.at("/profile/airports/total").asInt()).as("Boston's airports").isEqualTo(10);
+    assertThat(boston.at("/profile/airports/main_total").asInt()).as("Boston's main airports").isEqualTo(1);
+    assertThat(boston.at("/profile/airports/main/0/airport_id").asText()).isEqualTo("KBOS");
+    assertThat(boston.at("/profile/airports/main/0/name").asText()).isEqualTo("Boston Logan International Airport");
+    assertThat(boston.at("/profile/airports/main/0/iata_code").asText()).isEqualTo("BOS");
     JsonNode texas = client.json("/api/search?q=texas");
     assertThat(texas.at("/profile/kind").asText()).isEqualTo("state");
     assertThat(texas.at("/profile/state_code").asText()).isEqualTo("TX");
