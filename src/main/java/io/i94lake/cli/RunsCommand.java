@@ -1,9 +1,15 @@
 package io.i94lake.cli;
 
+import io.i94lake.core.TableCatalog;
+import io.i94lake.engine.DuckDbReader;
+import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
 import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -27,17 +33,39 @@ public final class RunsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES}.")
   ResultPrinter.Format format;
 
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "duckdb or spark (default: duckdb for a lake folder without --master; spark for a lake on S3).")
+  EngineChoice engine;
+
   @Spec
   CommandSpec spec;
 
+  private static final String[] COLUMNS = {"run_id", "trigger", "state", "months", "started_at", "seconds", "rows_in",
+      "rows_written", "rows_rejected", "checks_failed", "failure_category", "substr(coalesce(error, note), 1, 100) AS error_or_note"};
+
   @Override
-  public Integer call() {
-    Lake lake = lakeOptions.openExistingLake();
+  public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
+    ResultPrinter printer = new ResultPrinter(out);
+    if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
+      LakeReading lake = LakeReading.open(lakeOptions.lake, lakeOptions.catalogUri);
+      if (lake.needsHealing()) {
+        lakeOptions.openExistingLake();
+      }
+      lake.writer().ifPresent(holder -> out.println("now running: " + holder));
+      if (!lake.has(TableCatalog.RUNS.name())) {
+        out.println("no run has been recorded in this lake yet");
+        return 0;
+      }
+      try (DuckDbReader reader = DuckDbReader.open(lake.snapshots(null), 0, null);
+           ResultSet runs = reader.query("SELECT " + String.join(", ", COLUMNS) + " FROM runs ORDER BY started_at DESC LIMIT " + limit)) {
+        printer.print(ResultPrinter.answer(runs), format, limit);
+      }
+      return 0;
+    }
+    Lake lake = lakeOptions.openExistingLake();
     LakeLock.holder(lake).ifPresent(holder -> out.println("now running: " + holder));
-    new ResultPrinter(out).print(ResultPrinter.answer(new RunHistory(lake).runs().limit(limit).selectExpr("run_id", "trigger", "state", "months",
-        "started_at", "seconds", "rows_in", "rows_written", "rows_rejected", "checks_failed", "failure_category",
-        "substr(coalesce(error, note), 1, 100) AS error_or_note")), format, limit);
+    printer.print(ResultPrinter.answer(new RunHistory(lake).runs().limit(limit).selectExpr(COLUMNS)), format, limit);
     return 0;
   }
 

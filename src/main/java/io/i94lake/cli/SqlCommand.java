@@ -3,8 +3,8 @@ package io.i94lake.cli;
 import io.i94lake.engine.DuckDbReader;
 import io.i94lake.engine.EngineChoice;
 import io.i94lake.engine.LakeReading;
+import io.i94lake.engine.SparkReadOnlyStatement;
 import io.i94lake.lake.Lake;
-import io.i94lake.lake.ReadOnlyStatement;
 import io.i94lake.pipeline.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ public final class SqlCommand implements Callable<Integer> {
       return 0;
     }
     Lake lake = lakeOptions.openExistingLake();
-    ReadOnlyStatement.require(lake.spark(), statement);
+    SparkReadOnlyStatement.require(lake.spark(), statement);
     Map<String, Long> views = TimeTravel.viewTables(lake, asOf);
     try {
       printer.print(ResultPrinter.answer(lake.spark().sql(statement)), format, maxRows);

@@ -9,4 +9,10 @@ public final class Messages {
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     return message.lines().findFirst().orElse(message);
   }
+
+  /** A statement or value on one line, cut to {@code max} characters: for messages that quote what a user typed. */
+  public static String oneLine(String text, int max) {
+    String oneLine = text.strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+  }
 }

@@ -1,5 +1,6 @@
 package io.i94lake.engine;
 
+import io.i94lake.core.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -166,7 +167,7 @@ public final class DuckDbReader implements AutoCloseable {
               throw new IllegalArgumentException("Cannot run the statement: " + verdict.getString(3));
             }
             if (verdict.getBoolean(1) || verdict.getInt(4) != 1) {
-              throw new IllegalArgumentException("Cannot run `" + firstWords(sql) + "`: sql only reads the lake (one SELECT, "
+              throw new IllegalArgumentException("Cannot run `" + Messages.oneLine(sql, 60) + "`: sql only reads the lake (one SELECT, "
                   + "WITH, SHOW, DESCRIBE or EXPLAIN)" + (verdict.getBoolean(1) ? "" : "; sql takes one statement")
                   + "; nothing was changed");
             }
@@ -174,11 +175,6 @@ public final class DuckDbReader implements AutoCloseable {
           }
         }
       }
-    }
-
-    private static String firstWords(String statement) {
-      String oneLine = statement.strip().replaceAll("\\s+", " ");
-      return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "…";
     }
   }
 }

@@ -58,6 +58,11 @@ public final class LakeReading {
         .flatMap(Optional::stream).anyMatch(table -> table.currentSnapshot() != null);
   }
 
+  /** The run writing the lake now, if one is. */
+  public Optional<LakeLock.Holder> writer() {
+    return LakeLock.holder(lakeCatalog).filter(holder -> !holder.isAbandoned());
+  }
+
   /**
    * The tables as a run published them, and the run history and pointer as they are now.
    *
@@ -81,6 +86,10 @@ public final class LakeReading {
       }
     }
     return snapshots;
+  }
+
+  public boolean has(String table) {
+    return table(table).isPresent();
   }
 
   private Optional<Table> table(String name) {

@@ -1,5 +1,6 @@
-package io.i94lake.lake;
+package io.i94lake.engine;
 
+import io.i94lake.core.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -17,7 +18,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * parsed plan, before anything runs: a plan with a command in it (DROP, DELETE, INSERT, MERGE, CALL, SET, CREATE,
  * CACHE, USE, EXECUTE IMMEDIATE…) is refused, but for the few commands that only show or describe.
  */
-public final class ReadOnlyStatement {
+public final class SparkReadOnlyStatement {
   private static final Set<String> DESCRIBING_COMMANDS = Set.of("ShowTables", "ShowTablesExtended", "ShowNamespaces",
       "ShowNamespacesCommand", "ShowColumns", "ShowViews", "ShowFunctions", "ShowPartitions", "ShowCreateTable",
       "ShowTableProperties", "DescribeRelation", "DescribeColumn", "DescribeNamespace", "DescribeFunction",
@@ -27,7 +28,7 @@ public final class ReadOnlyStatement {
   // functions that call any Java method of the reader's JVM
   private static final Pattern JAVA_CALLS = Pattern.compile("(?i)\\b(try_)?(reflect|java_method)\\s*\\(");
 
-  private ReadOnlyStatement() {}
+  private SparkReadOnlyStatement() {}
 
   /** Fails with a message naming the statement unless it only reads. */
   public static void require(SparkSession spark, String statement) {
@@ -43,7 +44,7 @@ public final class ReadOnlyStatement {
       writer = "a call of a Java method (reflect, java_method)";
     }
     if (writer != null) {
-      throw new IllegalArgumentException("Cannot run `" + firstWords(statement) + "`: sql only reads the lake (one SELECT, "
+      throw new IllegalArgumentException("Cannot run `" + Messages.oneLine(statement, 60) + "`: sql only reads the lake (one SELECT, "
           + "WITH, SHOW, DESCRIBE or EXPLAIN), and this statement has " + writer + "; nothing was changed");
     }
   }
@@ -67,10 +68,5 @@ public final class ReadOnlyStatement {
       CollectionConverters.asJava(plan.children()).forEach(plans::push);
     }
     return null;
-  }
-
-  private static String firstWords(String statement) {
-    String oneLine = statement.strip().replaceAll("\\s+", " ");
-    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "…";
   }
 }
