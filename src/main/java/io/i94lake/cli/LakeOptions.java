@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeSession;
@@ -67,6 +68,18 @@ public final class LakeOptions {
       err.flush();
     });
     return opened;
+  }
+
+  /**
+   * Opens the lake for a reader on DuckDB, without Spark; when a writer died, Spark starts to put the lake right first
+   * (see {@link #openExistingLake}).
+   */
+  public LakeReading openForReading() {
+    LakeReading reading = LakeReading.open(lake, catalogUri);
+    if (reading.needsHealing()) {
+      openExistingLake();
+    }
+    return reading;
   }
 
   /** Starts Spark and opens the lake, which must exist already, without healing it (for commands that take its lock). */

@@ -48,10 +48,7 @@ public final class RunsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ResultPrinter printer = new ResultPrinter(out);
     if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
-      LakeReading lake = LakeReading.open(lakeOptions.lake, lakeOptions.catalogUri);
-      if (lake.needsHealing()) {
-        lakeOptions.openExistingLake();
-      }
+      LakeReading lake = lakeOptions.openForReading();
       lake.writer().ifPresent(holder -> out.println("now running: " + holder));
       if (!lake.has(TableCatalog.RUNS.name())) {
         out.println("no run has been recorded in this lake yet");

@@ -67,10 +67,7 @@ public final class SqlCommand implements Callable<Integer> {
     String statement = query != null ? query : Files.readString(file);
     ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut());
     if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
-      LakeReading lake = LakeReading.open(lakeOptions.lake, lakeOptions.catalogUri);
-      if (lake.needsHealing()) {
-        lakeOptions.openExistingLake();
-      }
+      LakeReading lake = lakeOptions.openForReading();
       try (DuckDbReader reader = DuckDbReader.open(lake.snapshots(asOf), 0, null);
            ResultSet result = reader.query(statement)) {
         printer.print(ResultPrinter.answer(result), format, maxRows);
