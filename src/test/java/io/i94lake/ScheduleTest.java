@@ -47,6 +47,8 @@ class ScheduleTest {
     assertThat(cli.out()).doesNotContain("missed")
         .contains("firing of ", ": starting a run", "skipped the firing of ", "is still going",
             "stopping the schedule: 2 runs done (--max-runs 2)", "2 runs, 2 published, 0 failed");
+    assertThat(cli.out()).as("maintain after each published run").contains("maintain: expired", "maintain: removed",
+        "kept those of the last 2 published runs");
     List<Row> runs = scheduledRuns();
     assertThat(runs).hasSize(2);
     Instant firstEnded = runs.get(0).getAs("ended_at");
