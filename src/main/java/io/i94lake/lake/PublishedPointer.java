@@ -72,9 +72,21 @@ public final class PublishedPointer {
     });
   }
 
-  /** The last time a run was published (a run id, or a rollback's id), while the pointer still keeps it. */
+  /**
+   * The last time a run was published (a run id, or a rollback's id), while the pointer still keeps it: found by the
+   * run id each pointer snapshot carries, so only that snapshot's rows are read.
+   */
   public Optional<PublishedRun> ofRun(String runId) {
-    return history().stream().filter(run -> run.runId().equals(runId)).findFirst();
+    return table().flatMap(table -> {
+      Snapshot last = null;
+      for (Snapshot snapshot : table.snapshots()) {
+        boolean later = last == null || snapshot.timestampMillis() > last.timestampMillis();
+        if (runId.equals(snapshot.summary().get(RUN_ID)) && later) {
+          last = snapshot;
+        }
+      }
+      return Optional.ofNullable(last).map(snapshot -> read(table, snapshot));
+    });
   }
 
   /** What a run published (while the pointer keeps it), or what was published at a time (see {@link PointInTime}). */
