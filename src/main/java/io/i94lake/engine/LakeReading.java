@@ -69,10 +69,11 @@ public final class LakeReading {
    * @param runIdOrTime null for what readers see now, else a run id or a time (time travel)
    */
   public Map<Table, Long> snapshots(String runIdOrTime) {
-    Map<String, Long> published = (runIdOrTime == null ? pointer.current() : pointer.asOf(runIdOrTime).or(() -> {
-      throw new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or "
-          + "its runs have been expired by `i94lake maintain`); see `i94lake runs`");
-    })).map(PublishedRun::snapshots).orElse(Map.of());
+    Optional<PublishedRun> run = runIdOrTime == null ? pointer.current() : pointer.asOf(runIdOrTime);
+    if (runIdOrTime != null && run.isEmpty()) {
+      throw PublishedPointer.nothingPublished(runIdOrTime);
+    }
+    Map<String, Long> published = run.map(PublishedRun::snapshots).orElse(Map.of());
     Map<Table, Long> snapshots = new LinkedHashMap<>();
     for (LakeTable lakeTable : TableCatalog.ALL) {
       Optional<Table> table = table(lakeTable.name());

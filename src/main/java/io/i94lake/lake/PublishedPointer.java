@@ -95,6 +95,12 @@ public final class PublishedPointer {
     return run.isPresent() ? run : at(PointInTime.parse(runIdOrTime));
   }
 
+  /** The failure of time travel to a run or time the pointer has no publish for. */
+  public static IllegalArgumentException nothingPublished(String runIdOrTime) {
+    return new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or its "
+        + "runs have been expired by `i94lake maintain`); see `i94lake runs`");
+  }
+
   /** Every publish the pointer still keeps, most recent first. */
   public List<PublishedRun> history() {
     Optional<Table> pointer = table();

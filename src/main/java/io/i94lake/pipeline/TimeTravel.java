@@ -2,6 +2,7 @@ package io.i94lake.pipeline;
 
 import io.i94lake.core.PointInTime;
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.PublishedPointer;
 import io.i94lake.lake.PublishedRun;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,7 @@ public final class TimeTravel {
       }
       return new TreeMap<>(RunHistory.snapshots(published));
     }
-    return lake.pointer().at(PointInTime.parse(runIdOrTime)).map(PublishedRun::snapshots).orElseThrow(() ->
-        new IllegalArgumentException("Cannot read the lake as of " + runIdOrTime + ": nothing was published then (or its "
-            + "runs have been expired by `i94lake maintain`); see `i94lake runs`"));
+    return lake.pointer().at(PointInTime.parse(runIdOrTime)).map(PublishedRun::snapshots)
+        .orElseThrow(() -> PublishedPointer.nothingPublished(runIdOrTime));
   }
 }
