@@ -6,8 +6,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.struct;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -27,14 +30,14 @@ public final class UsCityTable {
         .unionByName(names(usAirports, 2, "airports"))
         .unionByName(names(weatherCities, 3, "temperatures"))
         .unionByName(names(ports, 4, "ports"));
+    // the least (priority, city, state) wins, so that two spellings from one source give the same name in every run
     return names.groupBy("city_id").agg(
-            min_by(col("city"), col("priority")).as("city"),
-            min_by(col("state_code"), col("priority")).as("state_code"),
+            min(struct(col("priority"), col("city"), col("state_code"))).as("first"),
             array_sort(collect_set(col("named_by"))).as("named_by"))
         .join(meanCoordinates(usAirports, "airport"), new String[] {"city_id"}, "left")
         .join(meanCoordinates(weatherCities, "grid"), new String[] {"city_id"}, "left")
         .select(
-            col("city_id"), col("city"), col("state_code"),
+            col("city_id"), col("first.city").as("city"), col("first.state_code").as("state_code"),
             coalesce(col("airport_latitude"), col("grid_latitude")).as("latitude"),
             coalesce(col("airport_longitude"), col("grid_longitude")).as("longitude"),
             col("named_by"));
@@ -47,6 +50,11 @@ public final class UsCityTable {
 
   private static Dataset<Row> meanCoordinates(Dataset<Row> rows, String prefix) {
     return rows.filter(col("city_id").isNotNull()).groupBy("city_id").agg(
-        avg("latitude").as(prefix + "_latitude"), avg("longitude").as(prefix + "_longitude"));
+        meanDegrees("latitude").as(prefix + "_latitude"), meanDegrees("longitude").as(prefix + "_longitude"));
+  }
+
+  // rounded to 6 decimals (0.1 m): a double sum depends on the order of its terms, which depends on the partitioning
+  private static Column meanDegrees(String column) {
+    return round(avg(column), 6);
   }
 }
