@@ -19,6 +19,7 @@ import io.i94lake.core.LakeTable;
 import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
 import io.i94lake.core.TableCatalog;
+import io.i94lake.engine.SparkModels;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeLock;
@@ -34,25 +35,13 @@ import io.i94lake.source.RawFiles;
 import io.i94lake.source.SourceCount;
 import io.i94lake.source.SourceRead;
 import io.i94lake.source.TemperatureReader;
-import io.i94lake.transform.AirportWeatherTable;
-import io.i94lake.transform.CountryTable;
 import io.i94lake.transform.I94Arrivals;
-import io.i94lake.transform.ImmigrantTable;
-import io.i94lake.transform.ImmigrationDemographicsTable;
-import io.i94lake.transform.ImmigrationTable;
-import io.i94lake.transform.PortTable;
+import io.i94lake.transform.Model;
 import io.i94lake.transform.RejectsTable;
-import io.i94lake.transform.UsAirportTable;
-import io.i94lake.transform.UsCityTable;
-import io.i94lake.transform.UsDemographicsTable;
-import io.i94lake.transform.UsStateTable;
-import io.i94lake.transform.UsWeatherTable;
-import io.i94lake.transform.WeatherCities;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -81,7 +69,6 @@ public final class Pipeline {
   // them busy
   private static final int PARALLELISM =
       Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
-  private static final String WEATHER_CITIES = "weather cities";
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
   private static final List<String> ARRIVAL_TABLES =
       TableCatalog.published().stream().filter(LakeTable::monthly).map(LakeTable::name).toList();
@@ -154,7 +141,7 @@ public final class Pipeline {
     private final Lake lake;
     private final Resumption resumption;
     private final LakeAudit audit;
-    private final Artifacts built = new Artifacts();
+    private final SparkModels models;
     private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
     private final Map<String, TableResult> written = new ConcurrentHashMap<>();
     private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
@@ -171,6 +158,7 @@ public final class Pipeline {
       this.lake = lake;
       this.resumption = resumption;
       this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
+      this.models = new SparkModels(spark, runId);
     }
 
     RunSummary execute(Set<String> doneBefore, Instant started) {
@@ -185,7 +173,7 @@ public final class Pipeline {
         failure = e;
       } finally {
         cached.forEach(SourceRead::release);
-        built.release();
+        models.release();
       }
       if (failure != null) {
         progress.accept("run " + runId + " failed: " + failure.getMessage());
@@ -205,7 +193,7 @@ public final class Pipeline {
       SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
       I94Reader i94Reader = new I94Reader(spark);
       SourceRead rawArrivals = i94Reader.read(inputs.i94());
-      SourceRead arrivals = rawArrivals.withRows(I94Arrivals.decode(rawArrivals.rows()));
+      SourceRead arrivals = models.dated(rawArrivals);
       ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, i94Reader.monthsFromFooters(rawArrivals.files()));
       months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
@@ -213,14 +201,9 @@ public final class Pipeline {
       dimensionSources.addAll(List.of(airports, demographics, temperatures));
       cached.addAll(List.of(airports, demographics, temperatures));
 
-      built.define(US_STATE.name(), () -> UsStateTable.build(dictionary.states().accepted(), demographics.accepted()));
-      built.define(PORT.name(), () -> PortTable.build(dictionary.ports().accepted(), built.get(US_STATE.name())));
-      built.define(COUNTRY.name(), () -> CountryTable.build(dictionary.countries().accepted()));
-      built.define(US_DEMOGRAPHICS.name(), () -> UsDemographicsTable.build(demographics.accepted()));
-      built.define(US_AIRPORT.name(), () -> UsAirportTable.build(airports.accepted(), built.get(US_STATE.name())));
-      built.define(WEATHER_CITIES, () -> WeatherCities.resolve(temperatures.accepted(), built.get(US_AIRPORT.name()),
-          built.get(US_DEMOGRAPHICS.name())));
-      built.define(US_WEATHER.name(), () -> UsWeatherTable.build(temperatures.accepted(), built.get(WEATHER_CITIES)));
+      for (SourceRead source : dimensionSources) {
+        models.input(source.source(), source.accepted());
+      }
 
       TaskGraph graph = new TaskGraph();
       for (SourceRead source : dimensionSources) {
@@ -240,13 +223,13 @@ public final class Pipeline {
         String task = "arrivals " + month;
         SourceRead monthRows = arrivals.withRows(I94Arrivals.inMonth(arrivals.rows(), month));
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            inJobGroup(task, () -> writeArrivals(task, dictionary, monthRows, arrivalCounts, month)));
+            inJobGroup(task, () -> writeArrivals(task, monthRows, arrivalCounts, month)));
         previous = task;
       }
       if (options.months().isAll()) {
         String task = "arrivals of unknown month";
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            inJobGroup(task, () -> writeArrivals(task, dictionary, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
+            inJobGroup(task, () -> writeArrivals(task, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
                 arrivalCounts, null)));
         previous = task;
       }
@@ -255,12 +238,9 @@ public final class Pipeline {
       table(graph, US_AIRPORT.name(), AirportReader.SOURCE, List.of(US_STATE.name(), readTask(airports)));
       table(graph, US_WEATHER.name(), TemperatureReader.SOURCE, List.of(US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)));
       // beside us_weather: both need the weather cities, not each other
-      table(graph, US_CITY.name(),
-          List.of(PORT.name(), US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)),
-          () -> UsCityTable.build(built.get(US_AIRPORT.name()), built.get(US_DEMOGRAPHICS.name()),
-              built.get(PORT.name()), built.get(WEATHER_CITIES)));
-      table(graph, AIRPORT_WEATHER.name(), List.of(US_WEATHER.name()), () -> AirportWeatherTable.build(
-          built.get(US_AIRPORT.name()), built.get(US_STATE.name()), built.get(US_WEATHER.name())));
+      table(graph, US_CITY.name(), null,
+          List.of(PORT.name(), US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)));
+      table(graph, AIRPORT_WEATHER.name(), null, List.of(US_WEATHER.name()));
 
       addChecks(graph, previous);
       graph.add(CHECKS, graph.names(), this::check);
@@ -299,13 +279,10 @@ public final class Pipeline {
       }
     }
 
-    // a table built from its definition and written whole; its source's rejected rows are reported with it
+    // a table built from its model and written whole; its source's rejected rows, if any, are reported with it
     private void table(TaskGraph graph, String name, String source, List<String> dependsOn) {
-      graph.add(name, dependsOn, inJobGroup(name, () -> replace(name, built.get(name), counts.get(source))));
-    }
-
-    private void table(TaskGraph graph, String name, List<String> dependsOn, Callable<Dataset<Row>> rows) {
-      graph.add(name, dependsOn, inJobGroup(name, () -> replace(name, rows.call(), null)));
+      graph.add(name, dependsOn, inJobGroup(name,
+          () -> replace(name, models.get(name), source == null ? null : counts.get(source))));
     }
 
     private TaskGraph.Work inJobGroup(String task, TaskGraph.Work work) {
@@ -332,14 +309,13 @@ public final class Pipeline {
      * {@code immigration} is written, or from what it wrote (see {@link ArrivalCounts}); a broken month fails the task
      * then, before the other tables, and nothing of it is published.
      */
-    private void writeArrivals(String task, LabelDictionaryReader.Dictionary dictionary, SourceRead arrivals,
-                               ArrivalCounts arrivalCounts, YearMonth month) {
+    private void writeArrivals(String task, SourceRead arrivals, ArrivalCounts arrivalCounts, YearMonth month) {
       Dataset<Row> described = null;
       TableWrite immigration = null;
       if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
         // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
-        described = I94Arrivals.describe(arrivals.accepted(), labels(dictionary.modes()), labels(dictionary.visaCategories()));
-        immigration = audit.overwritePartitions(IMMIGRATION.name(), ImmigrationTable.build(described, built.get(PORT.name())),
+        described = models.run(Model.named("arrivals"), Map.of("i94", arrivals.accepted()));
+        immigration = audit.overwritePartitions(IMMIGRATION.name(), ofArrivals(IMMIGRATION, described),
             IMMIGRATION.partitioning());
       }
       long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
@@ -349,9 +325,8 @@ public final class Pipeline {
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       if (immigration != null) {
         addMonth(reported(immigration, count));
-        addMonth(overwriteMonth(IMMIGRANT.name(), ImmigrantTable.build(described), count));
-        addMonth(overwriteMonth(IMMIGRATION_DEMOGRAPHICS.name(), ImmigrationDemographicsTable.build(described,
-            built.get(US_DEMOGRAPHICS.name()), built.get(US_STATE.name()), built.get(COUNTRY.name())), null));
+        addMonth(overwriteMonth(IMMIGRANT.name(), ofArrivals(IMMIGRANT, described), count));
+        addMonth(overwriteMonth(IMMIGRATION_DEMOGRAPHICS.name(), ofArrivals(IMMIGRATION_DEMOGRAPHICS, described), null));
       }
       Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
           ? col("year").isNull()
@@ -363,11 +338,9 @@ public final class Pipeline {
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
     }
 
-    // a dictionary list as code to label (a few rows, held on the driver)
-    private static Map<String, String> labels(SourceRead list) {
-      Map<String, String> labels = new HashMap<>();
-      list.accepted().collectAsList().forEach(row -> labels.put(row.getAs("code"), row.getAs("label")));
-      return labels;
+    // a table of one month's arrivals
+    private Dataset<Row> ofArrivals(LakeTable table, Dataset<Row> arrivals) {
+      return models.run(Model.named(table.name()), Map.of("arrivals", arrivals));
     }
 
     // a table written month by month reports the sum of its months

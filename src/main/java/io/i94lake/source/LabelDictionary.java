@@ -3,8 +3,10 @@ package io.i94lake.source;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,46 @@ public final class LabelDictionary {
     }
   }
 
+  /**
+   * What a label means, as people read it: the name (a country's from "MEXICO Air Sea, …", a state's from
+   * "N. CAROLINA", a port's label without padding, other labels as written) and, for a port, its city, its US state
+   * or territory and whether it is a port at all (see {@link PortLabel}).
+   */
+  public record Meaning(String name, String city, String stateCode, Boolean valid) {}
+
+  private static final String CATCH_ALL_STATE = "99";
+
   private LabelDictionary() {}
+
+  /** The meaning of each entry's label, in the order of the entries; null for an entry without a label. */
+  public static List<Meaning> meanings(List<Entry> entries) {
+    Map<String, String> stateCodesByName = stateCodesByName(entries);
+    return entries.stream().map(entry -> entry.label() == null ? null : switch (entry.list()) {
+      case COUNTRIES -> new Meaning(Names.countryName(entry.label()), null, null, null);
+      case STATES -> new Meaning(Names.stateName(entry.label()), null, null, null);
+      case PORTS -> {
+        PortLabel port = PortLabel.parse(entry.label(), stateCodesByName);
+        yield new Meaning(port.name(), port.city(), port.stateCode(), port.valid());
+      }
+      default -> new Meaning(entry.label(), null, null, null);
+    }).toList();
+  }
+
+  /**
+   * The dictionary's states and territories by code, by label and by name, upper case ("CA", "N. CAROLINA",
+   * "NORTH CAROLINA", and its own spelling "WISCONSON"), without its catch-all code 99.
+   */
+  static Map<String, String> stateCodesByName(List<Entry> entries) {
+    Map<String, String> codes = new HashMap<>();
+    for (Entry state : entries) {
+      if (state.list().equals(STATES) && state.code() != null && !state.code().equals(CATCH_ALL_STATE)) {
+        codes.put(state.code(), state.code());
+        codes.put(state.label().toUpperCase(Locale.ROOT), state.code());
+        codes.put(Names.stateName(state.label()).toUpperCase(Locale.ROOT), state.code());
+      }
+    }
+    return codes;
+  }
 
   public static List<Entry> parse(List<String> lines) {
     List<Entry> entries = new ArrayList<>();

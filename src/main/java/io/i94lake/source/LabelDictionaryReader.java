@@ -1,6 +1,8 @@
 package io.i94lake.source;
 
 import io.i94lake.core.PipelineException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -13,7 +15,11 @@ import org.apache.spark.sql.types.StructType;
 public final class LabelDictionaryReader {
   public static final StructType SCHEMA = SourceColumns.LINEAGE
       .add("code", DataTypes.StringType, true)
-      .add("label", DataTypes.StringType, true);
+      .add("label", DataTypes.StringType, true)
+      .add("name", DataTypes.StringType, true)
+      .add("city", DataTypes.StringType, true)
+      .add("state_code", DataTypes.StringType, true)
+      .add("is_valid", DataTypes.BooleanType, true);
 
   /** The dictionary's lists as sources. */
   public record Dictionary(SourceRead countries, SourceRead ports, SourceRead modes, SourceRead states,
@@ -45,19 +51,26 @@ public final class LabelDictionaryReader {
                 + "and the I94VISA categories in a comment", file, list, LabelDictionary.LISTS.subList(0, 4));
       }
     }
+    List<LabelDictionary.Meaning> meanings = LabelDictionary.meanings(entries);
+    Map<String, List<Row>> rowsByList = new HashMap<>();
+    for (int index = 0; index < entries.size(); index++) {
+      LabelDictionary.Entry entry = entries.get(index);
+      LabelDictionary.Meaning meaning = meanings.get(index) == null
+          ? new LabelDictionary.Meaning(null, null, null, null) : meanings.get(index);
+      rowsByList.computeIfAbsent(entry.list(), list -> new ArrayList<>()).add(RowFactory.create(file,
+          (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label(), meaning.name(), meaning.city(),
+          meaning.stateCode(), meaning.valid()));
+    }
     return new Dictionary(
-        source(spark, file, entries, LabelDictionary.COUNTRIES),
-        source(spark, file, entries, LabelDictionary.PORTS),
-        source(spark, file, entries, LabelDictionary.MODES),
-        source(spark, file, entries, LabelDictionary.STATES),
-        source(spark, file, entries, LabelDictionary.VISA_CATEGORIES));
+        source(spark, file, rowsByList, LabelDictionary.COUNTRIES),
+        source(spark, file, rowsByList, LabelDictionary.PORTS),
+        source(spark, file, rowsByList, LabelDictionary.MODES),
+        source(spark, file, rowsByList, LabelDictionary.STATES),
+        source(spark, file, rowsByList, LabelDictionary.VISA_CATEGORIES));
   }
 
-  private static SourceRead source(SparkSession spark, String file, List<LabelDictionary.Entry> entries, String list) {
-    List<Row> rows = entries.stream()
-        .filter(entry -> entry.list().equals(list))
-        .map(entry -> RowFactory.create(file, (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label()))
-        .toList();
+  private static SourceRead source(SparkSession spark, String file, Map<String, List<Row>> rowsByList, String list) {
+    List<Row> rows = rowsByList.getOrDefault(list, List.of());
     return SourceRead.ofText(SOURCE_NAMES.get(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
   }
 }

@@ -10,7 +10,7 @@ import io.i94lake.pipeline.RunSummary;
 import io.i94lake.source.I94Reader;
 import io.i94lake.source.SourceCount;
 import io.i94lake.source.SourceRead;
-import io.i94lake.transform.I94Arrivals;
+import io.i94lake.engine.SparkModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,8 +57,9 @@ class GeneratorTest {
     for (ArrivalFormat format : List.of(ArrivalFormat.CSV, ArrivalFormat.SAS_CSV)) {
       Path raw = generate(format.label(), format, 42, 2, List.of(), 2);
       SourceRead read = new I94Reader(Fixtures.spark()).read(List.of(raw.resolve("i94").toString()));
-      Dataset<Row> decoded = I94Arrivals.decode(read.rows());
-      SourceCount count = new SourceRead(I94Reader.SOURCE, read.files(), decoded, read.raw()).count();
+      SourceRead dated = new SparkModels(Fixtures.spark(), "generator-test").dated(read);
+      Dataset<Row> decoded = dated.rows();
+      SourceCount count = dated.count();
 
       assertThat(count.rowsIn()).as(format + " records in").isEqualTo(ROWS * MONTHS.size());
       assertThat(count.rejected()).as(format + " records rejected").isEqualTo(DIRTY.count(0, ROWS) * MONTHS.size());

@@ -1,6 +1,5 @@
-package io.i94lake.transform;
+package io.i94lake.source;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * @param stateCode the US state or territory, null for foreign ports
  * @param valid false for the dictionary's placeholders (no port code, collapsed, invalid, unknown)
  */
-public record PortLabel(String name, String city, String stateCode, boolean valid) implements Serializable {
+public record PortLabel(String name, String city, String stateCode, boolean valid) {
   private static final Pattern NOT_A_PORT = Pattern.compile(
       "(?i)^(no port code|collapsed|invalid|not reported|unknown|unidentifed|unidentified).*");
   private static final Pattern MARKERS = Pattern.compile("(?i)\\s*(#ARPT|#INTL|\\(BPS\\)|\\([^)]*\\)|\\bARPT\\b|\\bINTL\\b)");

@@ -1,16 +1,13 @@
-package io.i94lake.transform;
+package io.i94lake.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.source.LabelDictionary;
 import io.i94lake.source.LabelDictionary.Entry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,19 +19,10 @@ class PortLabelTest {
   private static List<Entry> entries;
   private static Map<String, String> stateCodesByName;
 
-  /** As PortTable builds it from us_state: code → code, the dictionary's label and the state's name → code. */
   @BeforeAll
   static void readTheRealDictionary() throws IOException {
     entries = LabelDictionary.parse(Files.readAllLines(DICTIONARY, StandardCharsets.UTF_8));
-    stateCodesByName = new HashMap<>();
-    for (Entry state : list(LabelDictionary.STATES)) {
-      if (state.code().equals("99")) {
-        continue; // "All Other Codes" is no state; UsStateTable drops it
-      }
-      stateCodesByName.put(state.code(), state.code());
-      stateCodesByName.put(state.label().toUpperCase(Locale.ROOT), state.code());
-      stateCodesByName.put(Names.stateName(state.label()).toUpperCase(Locale.ROOT), state.code());
-    }
+    stateCodesByName = LabelDictionary.stateCodesByName(entries);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.i94lake.transform;
+package io.i94lake.source;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.i94lake.transform;
+package io.i94lake.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
