@@ -1,0 +1,337 @@
+package io.i94lake.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.PartitionData;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.PendingUpdate;
+import org.apache.iceberg.ReplacePartitions;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.PositionOutputStream;
+import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.iceberg.types.Comparators;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Commits Parquet files that another engine wrote (DuckDB) to a branch of an Iceberg table, as they are: no row is
+ * read or rewritten. Each file holds the rows of one partition and carries the table's field ids in its Parquet
+ * schema; Iceberg records it with the metrics of its footer and the partition the caller names.
+ *
+ * <p>Files go in the table's data location: a local table's straight where {@link #newFile} says; for a table on an
+ * object store into a local staging folder, copied through the table's {@code FileIO} at commit. Until the commit
+ * succeeds nothing references them, and {@link #close} deletes them: a failed write leaves no files behind (only
+ * those of a commit whose outcome is unknown stay, since the table may reference them).
+ *
+ * <pre>{@code
+ * try (ParquetCommit commit = ParquetCommit.start(table, "audit_run1")) {
+ *   Path file = commit.newFile(List.of(2016, 4));   // write the rows of year=2016/month=4 there
+ *   return commit.commit(WriteMode.replacePartitions());
+ * }
+ * }</pre>
+ */
+public final class ParquetCommit implements AutoCloseable {
+  private final Table table;
+  private final String branch;
+  private final long started = System.nanoTime();
+  private final String writeId = UUID.randomUUID().toString();
+  private final boolean local;
+  private final List<PendingFile> files = new ArrayList<>();
+  private Path staging;
+  private boolean finished;
+
+  // a file the caller writes at local, that the table will know at location
+  private record PendingFile(Path local, String location, PartitionData partition) {}
+
+  private ParquetCommit(Table table, String branch) {
+    this.table = requireNonNull(table, "table is null");
+    this.branch = requireNonNull(branch, "branch is null");
+    String location = table.location();
+    this.local = location.startsWith("/") || location.startsWith("file:");
+  }
+
+  /** Starts a write of files to a table's branch ({@code main}, or a run's audit branch, made from {@code main} when missing). */
+  public static ParquetCommit start(Table table, String branch) {
+    return new ParquetCommit(table, branch);
+  }
+
+  /**
+   * Where to write one Parquet file: a local path, inside the table's data location when the table is local.
+   *
+   * @param partitionValues the value of each field of the table's partition spec, in its order (empty when the table is
+   *     not partitioned; null for a null value): every row of the file must be in this partition
+   */
+  public Path newFile(List<Object> partitionValues) {
+    requireOpen();
+    PartitionData partition = partition(partitionValues);
+    String fileName = String.format("%s-%05d.parquet", writeId, files.size() + 1);
+    String location = table.locationProvider().newDataLocation(table.spec(), partition, fileName);
+    try {
+      Path file = local ? Path.of(location.replaceFirst("^file:", "")) : staging().resolve(fileName);
+      Files.createDirectories(file.getParent());
+      files.add(new PendingFile(file, location, partition));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make a folder for a new file of table " + table.name() + " at " + location, e);
+    }
+  }
+
+  /**
+   * Commits every file written where {@link #newFile} said, in one snapshot on the branch (a file without rows is
+   * left out and deleted).
+   */
+  public TableWrite commit(WriteMode mode) {
+    requireNonNull(mode, "write mode is null");
+    requireOpen();
+    List<DataFile> dataFiles = new ArrayList<>();
+    long rows = 0;
+    for (PendingFile file : files) {
+      DataFile dataFile = dataFile(file);
+      if (dataFile.recordCount() == 0) {
+        deleteQuietly(file);
+        continue;
+      }
+      place(file);
+      dataFiles.add(dataFile);
+      rows += dataFile.recordCount();
+    }
+    openBranch();
+    try {
+      update(mode, dataFiles).commit();
+    } catch (CommitStateUnknownException e) {
+      finished = true;
+      throw new IllegalStateException("Cannot tell whether the write of table " + table.name() + " on branch " + branch
+          + " was committed: " + e.getMessage() + "; its " + dataFiles.size() + " files are kept, look at the branch before writing again", e);
+    }
+    finished = true;
+    Snapshot snapshot = table.snapshot(table.refs().get(branch).snapshotId());
+    return new TableWrite(shortName(), rows, snapshot.snapshotId(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Deletes the files of a write that did not commit, and the local staging folder. */
+  @Override
+  public void close() {
+    if (!finished) {
+      files.forEach(this::deleteQuietly);
+      finished = true;
+    }
+    if (staging != null) {
+      try (Stream<Path> staged = Files.list(staging)) {
+        for (Path file : staged.toList()) {
+          Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(staging);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete the staging folder " + staging + " of a write of table " + table.name(), e);
+      }
+    }
+  }
+
+  private PendingUpdate<Snapshot> update(WriteMode mode, List<DataFile> dataFiles) {
+    switch (mode.kind()) {
+      case APPEND -> {
+        AppendFiles append = table.newAppend();
+        dataFiles.forEach(append::appendFile);
+        return append.toBranch(branch);
+      }
+      case REPLACE_PARTITIONS -> {
+        ReplacePartitions replace = table.newReplacePartitions();
+        dataFiles.forEach(replace::addFile);
+        return replace.toBranch(branch);
+      }
+      case REPLACE_TABLE -> {
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+        dataFiles.forEach(overwrite::addFile);
+        return overwrite.toBranch(branch);
+      }
+      case REPLACE_ROWS -> {
+        // a new row outside the filter would survive the next write of the same rows: refused
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(mode.replaced()).validateAddedFilesMatchOverwriteFilter();
+        dataFiles.forEach(overwrite::addFile);
+        return overwrite.toBranch(branch);
+      }
+      default -> throw new IllegalArgumentException("Cannot write table " + table.name() + ": unknown write mode " + mode);
+    }
+  }
+
+  private DataFile dataFile(PendingFile file) {
+    Metrics metrics;
+    long size;
+    try {
+      metrics = ParquetUtil.fileMetrics(org.apache.iceberg.Files.localInput(file.local().toFile()), MetricsConfig.forTable(table));
+      size = Files.size(file.local());
+    } catch (RuntimeException | IOException e) {
+      throw new IllegalStateException("Cannot read the Parquet footer of " + file.local() + " for table " + table.name()
+          + ": " + e.getMessage() + "; was the file written?", e);
+    }
+    requireConsistent(file, metrics);
+    DataFiles.Builder builder = DataFiles.builder(table.spec()).withPath(file.location()).withFormat(FileFormat.PARQUET)
+        .withFileSizeInBytes(size).withMetrics(metrics);
+    if (table.spec().isPartitioned()) {
+      builder.withPartition(file.partition());
+    }
+    return builder.build();
+  }
+
+  // what Iceberg does not check: required columns hold values, and every row is in the partition the file is filed under
+  private void requireConsistent(PendingFile file, Metrics metrics) {
+    for (Types.NestedField column : table.schema().columns()) {
+      Long nulls = count(metrics.nullValueCounts(), column.fieldId());
+      if (column.isRequired() && nulls != null && nulls > 0) {
+        throw new IllegalArgumentException(String.format("Cannot commit file %s to table %s: required column %s is null in %d of %d rows",
+            file.local(), table.name(), column.name(), nulls, metrics.recordCount()));
+      }
+    }
+    List<PartitionField> fields = table.spec().fields();
+    for (int index = 0; index < fields.size(); index++) {
+      PartitionField field = fields.get(index);
+      Types.NestedField column = table.schema().findField(field.sourceId());
+      Object value = file.partition().get(index, Object.class);
+      if (field.transform().isIdentity() && column.type().isPrimitiveType()
+          && !holdsOnly(metrics, column.fieldId(), column.type().asPrimitiveType(), value)) {
+        throw new IllegalArgumentException(String.format("Cannot commit file %s to table %s: it is filed under %s = %s, but its "
+            + "rows hold other values of %s (%s to %s, %s of %d null); a file holds the rows of one partition", file.local(),
+            table.name(), field.name(), value, column.name(), bound(metrics.lowerBounds(), column), bound(metrics.upperBounds(), column),
+            count(metrics.nullValueCounts(), column.fieldId()), metrics.recordCount()));
+      }
+    }
+  }
+
+  // as far as the metrics tell (a mode without bounds tells nothing)
+  private static boolean holdsOnly(Metrics metrics, int fieldId, Type.PrimitiveType type, Object value) {
+    Long nulls = count(metrics.nullValueCounts(), fieldId);
+    if (value == null) {
+      return nulls == null || nulls.longValue() == metrics.recordCount();
+    }
+    if (nulls != null && nulls > 0) {
+      return false;
+    }
+    ByteBuffer lowerBound = metrics.lowerBounds() == null ? null : metrics.lowerBounds().get(fieldId);
+    ByteBuffer upperBound = metrics.upperBounds() == null ? null : metrics.upperBounds().get(fieldId);
+    if (lowerBound == null || upperBound == null) {
+      return true;
+    }
+    Comparator<Object> order = Comparators.forType(type);
+    Object lower = Conversions.fromByteBuffer(type, lowerBound);
+    Object upper = Conversions.fromByteBuffer(type, upperBound);
+    boolean exact = order.compare(lower, value) == 0 && order.compare(upper, value) == 0;
+    // the metrics mode truncates long strings: the lower bound is then a shorter prefix of the value
+    boolean truncated = value instanceof CharSequence text && text.length() > lower.toString().length()
+        && text.toString().startsWith(lower.toString()) && order.compare(value, upper) <= 0;
+    return exact || truncated;
+  }
+
+  private static Long count(Map<Integer, Long> counts, int fieldId) {
+    return counts == null ? null : counts.get(fieldId);
+  }
+
+  private static Object bound(Map<Integer, ByteBuffer> bounds, Types.NestedField column) {
+    ByteBuffer bound = bounds == null ? null : bounds.get(column.fieldId());
+    return bound == null ? "?" : Conversions.fromByteBuffer(column.type(), bound);
+  }
+
+  private PartitionData partition(List<Object> values) {
+    PartitionSpec spec = table.spec();
+    Types.StructType type = spec.partitionType();
+    if (values.size() != type.fields().size()) {
+      throw new IllegalArgumentException(String.format("Cannot write a file of table %s: %d partition values %s given, its spec %s has %d fields",
+          table.name(), values.size(), values, spec, type.fields().size()));
+    }
+    PartitionData partition = new PartitionData(type);
+    for (int index = 0; index < values.size(); index++) {
+      Object value = values.get(index);
+      Types.NestedField field = type.fields().get(index);
+      if (value != null && !field.type().typeId().javaClass().isInstance(value)) {
+        throw new IllegalArgumentException(String.format("Cannot write a file of table %s: partition value %s of %s is a %s, expected a %s",
+            table.name(), value, field.name(), value.getClass().getSimpleName(), field.type().typeId().javaClass().getSimpleName()));
+      }
+      partition.set(index, value);
+    }
+    return partition;
+  }
+
+  // a staged file goes to the table's storage; a local table's file is there already
+  private void place(PendingFile file) {
+    if (local) {
+      return;
+    }
+    try (PositionOutputStream out = table.io().newOutputFile(file.location()).create()) {
+      Files.copy(file.local(), out);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Cannot copy " + file.local() + " to " + file.location() + " for table " + table.name()
+          + ": " + e.getMessage(), e);
+    }
+    deleteLocal(file.local());
+  }
+
+  // the branch starts where main is now
+  private void openBranch() {
+    if (branch.equals(SnapshotRef.MAIN_BRANCH) || table.refs().containsKey(branch)) {
+      return;
+    }
+    Snapshot main = table.currentSnapshot();
+    var branches = table.manageSnapshots();
+    (main == null ? branches.createBranch(branch) : branches.createBranch(branch, main.snapshotId())).commit();
+  }
+
+  private void deleteQuietly(PendingFile file) {
+    deleteLocal(file.local());
+    if (!local) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException e) {
+        // not copied yet, or gone: either way no file is left that the table would reference
+      }
+    }
+  }
+
+  private static void deleteLocal(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the written file " + file, e);
+    }
+  }
+
+  private Path staging() throws IOException {
+    if (staging == null) {
+      staging = Files.createTempDirectory("i94lake-write-");
+    }
+    return staging;
+  }
+
+  private void requireOpen() {
+    if (finished) {
+      throw new IllegalStateException("Cannot add to the write of table " + table.name() + " on branch " + branch + ": it is over");
+    }
+  }
+
+  private String shortName() {
+    return table.name().substring(table.name().lastIndexOf('.') + 1);
+  }
+}
