@@ -35,10 +35,12 @@ import org.apache.iceberg.types.Type;
  * and {@link ParquetCommit} commits them in one snapshot. Spark and {@link DuckDbReader} read them like files Spark
  * wrote.
  *
- * <p>A partitioned table's rows are computed once into a temporary DuckDB table, then copied partition by partition:
- * the query runs once whatever the number of partitions, and the rows written are those of one run of it. (DuckDB's
- * own {@code COPY … PARTITION_BY} is not used: in DuckDB 1.4.4 it files a null string and the string {@code 'NULL'}
- * under the same folder, and one overwrites the other.)
+ * <p>A partitioned table's partitions are found first (DuckDB reads only the columns they come from). Rows of one
+ * partition, the usual month of a run, are copied straight from the query. Rows of several are computed once into a
+ * temporary DuckDB table, then copied partition by partition from it, so that the query runs once more whatever the
+ * number of partitions and every row it gave is written. (DuckDB's own {@code COPY … PARTITION_BY} is not used: in
+ * DuckDB 1.4.4 it files a null string and the string {@code 'NULL'} under the same folder, and one overwrites the
+ * other.)
  *
  * <p>Timestamps cast from {@code TIMESTAMP} to {@code TIMESTAMPTZ} (or back) take the connection's {@code TimeZone};
  * i94lake's connections use UTC.
@@ -67,9 +69,12 @@ public final class DuckDbTableWriter {
     String options = copyOptions(table);
     try (ParquetCommit commit = ParquetCommit.start(table, branch); Statement statement = duckdb.createStatement()) {
       requireTableColumns(statement, source, table);
-      if (partitionColumns.isEmpty()) {
-        copy(statement, select, commit.newFile(List.of()), options);
-      } else {
+      List<List<Object>> partitions = partitionColumns.isEmpty()
+          ? List.of(List.of()) : partitions(statement, "(" + select + ") AS cast_rows", partitionColumns);
+      if (partitions.size() == 1) {
+        // straight from the query; ParquetCommit checks from the file's bounds that every row is in the partition
+        copy(statement, select, commit.newFile(partitions.get(0)), options);
+      } else if (partitions.size() > 1) {
         String staged = "i94lake_write_" + UUID.randomUUID().toString().replace("-", "");
         statement.execute("CREATE TEMP TABLE " + staged + " AS " + select);
         try {
@@ -144,10 +149,10 @@ public final class DuckDbTableWriter {
     }
   }
 
-  private static List<List<Object>> partitions(Statement statement, String staged, List<String> columns) throws SQLException {
+  private static List<List<Object>> partitions(Statement statement, String relation, List<String> columns) throws SQLException {
     List<List<Object>> partitions = new ArrayList<>();
     String names = columns.stream().map(DuckDbSchema::quoted).collect(Collectors.joining(", "));
-    try (ResultSet distinct = statement.executeQuery("SELECT DISTINCT " + names + " FROM " + staged)) {
+    try (ResultSet distinct = statement.executeQuery("SELECT DISTINCT " + names + " FROM " + relation)) {
       while (distinct.next()) {
         Object[] values = new Object[columns.size()];
         for (int index = 0; index < values.length; index++) {

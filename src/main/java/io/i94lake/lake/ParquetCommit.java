@@ -153,7 +153,9 @@ public final class ParquetCommit implements AutoCloseable {
   }
 
   private PendingUpdate<Snapshot> update(WriteMode mode, List<DataFile> dataFiles) {
-    switch (mode.kind()) {
+    // no rows fall in any partition: nothing is replaced (Iceberg refuses a partition replace without files)
+    WriteMode.Kind kind = mode.kind() == WriteMode.Kind.REPLACE_PARTITIONS && dataFiles.isEmpty() ? WriteMode.Kind.APPEND : mode.kind();
+    switch (kind) {
       case APPEND -> {
         AppendFiles append = table.newAppend();
         dataFiles.forEach(append::appendFile);
@@ -170,9 +172,13 @@ public final class ParquetCommit implements AutoCloseable {
         return overwrite.toBranch(branch);
       }
       case REPLACE_ROWS -> {
-        // a new row outside the filter would survive the next write of the same rows: refused
-        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(mode.replaced()).validateAddedFilesMatchOverwriteFilter();
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(mode.replaced());
         dataFiles.forEach(overwrite::addFile);
+        if (!dataFiles.isEmpty()) {
+          // a new row outside the filter would survive the next write of the same rows: refused (Iceberg 1.11 fails
+          // this check when no file is added)
+          overwrite.validateAddedFilesMatchOverwriteFilter();
+        }
         return overwrite.toBranch(branch);
       }
       default -> throw new IllegalArgumentException("Cannot write table " + table.name() + ": unknown write mode " + mode);

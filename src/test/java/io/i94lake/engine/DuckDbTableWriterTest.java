@@ -255,6 +255,20 @@ class DuckDbTableWriterTest {
   }
 
   @Test
+  void noRowsReplaceNoPartitionButEmptyTheMonthsNamed() {
+    Table table = monthsTable();
+    writer.write(months(1, 4, 2, 5), table, BRANCH, WriteMode.append());
+    String none = months(9, 4) + " WHERE false";
+
+    TableWrite partitions = writer.write(none, table, BRANCH, WriteMode.replacePartitions());
+    TableWrite april = writer.write(none, table, BRANCH, WriteMode.replaceMonths(List.of(YearMonth.of(2016, 4))));
+
+    assertThat(rows(table, partitions.snapshotId())).containsExactly("1 in 2016-04", "2 in 2016-05");
+    assertThat(april.rowsWritten()).isZero();
+    assertThat(rows(table, april.snapshotId())).containsExactly("2 in 2016-05");
+  }
+
+  @Test
   void rowsWhoseColumnsAreNotTheTablesAreRefusedBeforeAnythingIsWritten() {
     Table table = monthsTable();
 
