@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.PartitionField;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.types.Type;
@@ -59,37 +58,41 @@ public final class DuckDbTableWriter {
    * @param branch {@code main}, or a run's audit branch (made from {@code main} when missing)
    */
   public TableWrite write(String rows, Table table, String branch, WriteMode mode) {
-    Schema schema = table.schema();
     List<String> partitionColumns = partitionColumns(table);
     String source = relation(rows);
-    String select = "SELECT " + schema.columns().stream()
+    String select = "SELECT " + table.schema().columns().stream()
         .map(column -> "CAST(" + quoted(column.name()) + " AS " + DuckDbSchema.type(column.type(), column.name()) + ") AS "
             + quoted(column.name()))
         .collect(Collectors.joining(", ")) + " FROM " + source;
-    String options = copyOptions(table);
     try (ParquetCommit commit = ParquetCommit.start(table, branch); Statement statement = duckdb.createStatement()) {
       requireTableColumns(statement, source, table);
-      List<List<Object>> partitions = partitionColumns.isEmpty()
-          ? List.of(List.of()) : partitions(statement, "(" + select + ") AS cast_rows", partitionColumns);
-      if (partitions.size() == 1) {
-        // straight from the query; ParquetCommit checks from the file's bounds that every row is in the partition
-        copy(statement, select, commit.newFile(partitions.get(0)), options);
-      } else if (partitions.size() > 1) {
-        String staged = "i94lake_write_" + UUID.randomUUID().toString().replace("-", "");
-        statement.execute("CREATE TEMP TABLE " + staged + " AS " + select);
-        try {
-          for (List<Object> partition : partitions(statement, staged, partitionColumns)) {
-            copy(statement, "SELECT * FROM " + staged + " WHERE " + inPartition(partitionColumns, partition),
-                commit.newFile(partition), options);
-          }
-        } finally {
-          statement.execute("DROP TABLE IF EXISTS " + staged);
-        }
-      }
+      writeFiles(statement, select, partitionColumns, commit, copyOptions(table));
       return commit.commit(mode);
     } catch (SQLException e) {
       throw new PipelineException(FailureCategory.WRITE_FAILED, "Cannot write table " + table.name() + " on branch " + branch
           + " with DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  // one file per partition (one file when the table has none)
+  private static void writeFiles(Statement statement, String select, List<String> partitionColumns, ParquetCommit commit,
+                                 String options) throws SQLException {
+    List<List<Object>> partitions = partitionColumns.isEmpty()
+        ? List.of(List.of()) : partitions(statement, "(" + select + ") AS cast_rows", partitionColumns);
+    if (partitions.size() == 1) {
+      // straight from the query; ParquetCommit checks from the file's bounds that every row is in the partition
+      copy(statement, select, commit.newFile(partitions.get(0)), options);
+    } else if (partitions.size() > 1) {
+      String staged = "i94lake_write_" + UUID.randomUUID().toString().replace("-", "");
+      statement.execute("CREATE TEMP TABLE " + staged + " AS " + select);
+      try {
+        for (List<Object> partition : partitions(statement, staged, partitionColumns)) {
+          copy(statement, "SELECT * FROM " + staged + " WHERE " + inPartition(partitionColumns, partition),
+              commit.newFile(partition), options);
+        }
+      } finally {
+        statement.execute("DROP TABLE IF EXISTS " + staged);
+      }
     }
   }
 

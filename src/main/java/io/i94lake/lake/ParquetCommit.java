@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.iceberg.AppendFiles;
@@ -22,7 +19,6 @@ import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.PartitionData;
-import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.PendingUpdate;
 import org.apache.iceberg.ReplacePartitions;
@@ -33,9 +29,6 @@ import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.PositionOutputStream;
 import org.apache.iceberg.parquet.ParquetUtil;
-import org.apache.iceberg.types.Comparators;
-import org.apache.iceberg.types.Conversions;
-import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -129,8 +122,8 @@ public final class ParquetCommit implements AutoCloseable {
           + " was committed: " + e.getMessage() + "; its " + dataFiles.size() + " files are kept, look at the branch before writing again", e);
     }
     finished = true;
-    Snapshot snapshot = table.snapshot(table.refs().get(branch).snapshotId());
-    return new TableWrite(shortName(), rows, snapshot.snapshotId(), Duration.ofNanos(System.nanoTime() - started));
+    long snapshotId = table.refs().get(branch).snapshotId();
+    return new TableWrite(shortName(), rows, snapshotId, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** Deletes the files of a write that did not commit, and the local staging folder. */
@@ -195,70 +188,14 @@ public final class ParquetCommit implements AutoCloseable {
       throw new IllegalStateException("Cannot read the Parquet footer of " + file.local() + " for table " + table.name()
           + ": " + e.getMessage() + "; was the file written?", e);
     }
-    requireConsistent(file, metrics);
     DataFiles.Builder builder = DataFiles.builder(table.spec()).withPath(file.location()).withFormat(FileFormat.PARQUET)
         .withFileSizeInBytes(size).withMetrics(metrics);
     if (table.spec().isPartitioned()) {
       builder.withPartition(file.partition());
     }
-    return builder.build();
-  }
-
-  // what Iceberg does not check: required columns hold values, and every row is in the partition the file is filed under
-  private void requireConsistent(PendingFile file, Metrics metrics) {
-    for (Types.NestedField column : table.schema().columns()) {
-      Long nulls = count(metrics.nullValueCounts(), column.fieldId());
-      if (column.isRequired() && nulls != null && nulls > 0) {
-        throw new IllegalArgumentException(String.format("Cannot commit file %s to table %s: required column %s is null in %d of %d rows",
-            file.local(), table.name(), column.name(), nulls, metrics.recordCount()));
-      }
-    }
-    List<PartitionField> fields = table.spec().fields();
-    for (int index = 0; index < fields.size(); index++) {
-      PartitionField field = fields.get(index);
-      Types.NestedField column = table.schema().findField(field.sourceId());
-      Object value = file.partition().get(index, Object.class);
-      if (field.transform().isIdentity() && column.type().isPrimitiveType()
-          && !holdsOnly(metrics, column.fieldId(), column.type().asPrimitiveType(), value)) {
-        throw new IllegalArgumentException(String.format("Cannot commit file %s to table %s: it is filed under %s = %s, but its "
-            + "rows hold other values of %s (%s to %s, %s of %d null); a file holds the rows of one partition", file.local(),
-            table.name(), field.name(), value, column.name(), bound(metrics.lowerBounds(), column), bound(metrics.upperBounds(), column),
-            count(metrics.nullValueCounts(), column.fieldId()), metrics.recordCount()));
-      }
-    }
-  }
-
-  // as far as the metrics tell (a mode without bounds tells nothing)
-  private static boolean holdsOnly(Metrics metrics, int fieldId, Type.PrimitiveType type, Object value) {
-    Long nulls = count(metrics.nullValueCounts(), fieldId);
-    if (value == null) {
-      return nulls == null || nulls.longValue() == metrics.recordCount();
-    }
-    if (nulls != null && nulls > 0) {
-      return false;
-    }
-    ByteBuffer lowerBound = metrics.lowerBounds() == null ? null : metrics.lowerBounds().get(fieldId);
-    ByteBuffer upperBound = metrics.upperBounds() == null ? null : metrics.upperBounds().get(fieldId);
-    if (lowerBound == null || upperBound == null) {
-      return true;
-    }
-    Comparator<Object> order = Comparators.forType(type);
-    Object lower = Conversions.fromByteBuffer(type, lowerBound);
-    Object upper = Conversions.fromByteBuffer(type, upperBound);
-    boolean exact = order.compare(lower, value) == 0 && order.compare(upper, value) == 0;
-    // the metrics mode truncates long strings: the lower bound is then a shorter prefix of the value
-    boolean truncated = value instanceof CharSequence text && text.length() > lower.toString().length()
-        && text.toString().startsWith(lower.toString()) && order.compare(value, upper) <= 0;
-    return exact || truncated;
-  }
-
-  private static Long count(Map<Integer, Long> counts, int fieldId) {
-    return counts == null ? null : counts.get(fieldId);
-  }
-
-  private static Object bound(Map<Integer, ByteBuffer> bounds, Types.NestedField column) {
-    ByteBuffer bound = bounds == null ? null : bounds.get(column.fieldId());
-    return bound == null ? "?" : Conversions.fromByteBuffer(column.type(), bound);
+    DataFile dataFile = builder.build();
+    DataFileCheck.require(table, dataFile, file.local());
+    return dataFile;
   }
 
   private PartitionData partition(List<Object> values) {
