@@ -2,20 +2,35 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.engine.DuckDbTableWriter;
 import io.i94lake.lake.Lake;
+import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeLock;
+import io.i94lake.lake.LakeTables;
+import io.i94lake.lake.S3Settings;
+import io.i94lake.lake.TableWrite;
+import io.i94lake.lake.WriteMode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -192,5 +207,32 @@ class S3LakeTest {
     assertThat(new io.i94lake.pipeline.RunHistory(lake()).run("20261205T000000Z-gone01").orElseThrow().<Double>getAs("seconds"))
         .as("the run lasted until its last heartbeat").isEqualTo(42.0);
     assertThat(LakeLock.holder(lake())).isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void duckDbWritesATableIntoTheBucketThroughTheTablesFileIo() throws Exception {
+    Configuration hadoop = new Configuration();
+    new S3Settings(server.endpoint(), "us-east-1", true, "test-access-key", "test-secret-key", null).applyTo(hadoop);
+    var catalog = LakeCatalog.of("s3://" + BUCKET + "/duckdb-lake", "jdbc:sqlite:" + catalogFile).open(hadoop);
+    Table table = LakeTables.ensure(catalog, "monthly", new Schema(
+        Types.NestedField.optional(1, "id", Types.LongType.get()),
+        Types.NestedField.optional(2, "year", Types.IntegerType.get()),
+        Types.NestedField.optional(3, "month", Types.IntegerType.get())), List.of("year", "month"));
+
+    TableWrite write;
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+      write = new DuckDbTableWriter(duckdb).write("SELECT 1 AS id, 2016 AS year, 4 AS month UNION ALL SELECT 2, 2016, 5", table,
+          "audit_duckdb", WriteMode.replacePartitions());
+    }
+
+    FileSystem bucket = FileSystem.get(java.net.URI.create("s3a://" + BUCKET + "/"), hadoop);
+    assertThat(bucket.listStatus(new Path("s3a://" + BUCKET + "/duckdb-lake/i94/monthly/data/year=2016/month=4")))
+        .as("April's file in the bucket").hasSize(1);
+    List<Object> ids = new ArrayList<>();
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).useSnapshot(write.snapshotId()).build()) {
+      rows.forEach(row -> ids.add(row.getField("id")));
+    }
+    assertThat(ids).containsExactlyInAnyOrder(1L, 2L);
   }
 }

@@ -122,7 +122,10 @@ public final class DuckDbReader implements AutoCloseable {
           .collect(Collectors.joining(", ")) + " WHERE false";
     }
     String paths = files.stream().map(file -> "'" + file.replace("'", "''") + "'").collect(Collectors.joining(", "));
-    return "CREATE VIEW " + name + " AS SELECT " + columns + " FROM read_parquet([" + paths + "], union_by_name = true)";
+    // the values in the files, not those DuckDB would parse from Iceberg's year=2016/month=4 folders (as strings
+    // when one is year=null)
+    return "CREATE VIEW " + name + " AS SELECT " + columns + " FROM read_parquet([" + paths + "], union_by_name = true, "
+        + "hive_partitioning = false)";
   }
 
   private static String duckDbType(Type type) {

@@ -41,7 +41,8 @@ public final class Lake {
       "write.metadata.previous-versions-max", "5");
   /** The properties of every new table. */
   static final Map<String, String> NEW_TABLE_PROPERTIES = joined(METADATA_PROPERTIES, Map.of("format-version", "2"));
-  private static final Map<String, String> TABLE_PROPERTIES = joined(NEW_TABLE_PROPERTIES, Map.of(
+  /** The properties of every table a run writes (also those {@link LakeTables} creates without Spark). */
+  static final Map<String, String> TABLE_PROPERTIES = joined(NEW_TABLE_PROPERTIES, Map.of(
       "write.wap.enabled", "true",
       "write.parquet.compression-codec", "zstd",
       // each task writes its rows to the partitions it holds: no shuffle that would funnel a month into one task

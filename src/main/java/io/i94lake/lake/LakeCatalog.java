@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configurable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.BaseMetastoreCatalog;
 import org.apache.iceberg.catalog.Catalog;
@@ -77,8 +76,17 @@ public record LakeCatalog(String warehouse, String jdbcUri) {
     Map<String, String> options = sparkOptions();
     options.remove("type");
     options.remove("catalog-impl");
-    BaseMetastoreCatalog catalog = isJdbc() ? new LakeJdbcCatalog() : new HadoopCatalog();
-    ((Configurable) catalog).setConf(hadoop);
+    BaseMetastoreCatalog catalog;
+    if (isJdbc()) {
+      // Iceberg's own Configurable, not Hadoop's: the JDBC catalog hands the configuration to its FileIO (s3a)
+      LakeJdbcCatalog jdbcCatalog = new LakeJdbcCatalog();
+      jdbcCatalog.setConf(hadoop);
+      catalog = jdbcCatalog;
+    } else {
+      HadoopCatalog hadoopCatalog = new HadoopCatalog();
+      hadoopCatalog.setConf(hadoop);
+      catalog = hadoopCatalog;
+    }
     catalog.initialize("lake", options);
     return catalog;
   }
