@@ -33,7 +33,17 @@ public final class LabelDictionaryReader {
   private LabelDictionaryReader() {}
 
   public static Dictionary read(SparkSession spark, String file) {
-    RawFiles files = new RawFiles(spark);
+    List<LabelDictionary.Entry> entries = entries(new RawFiles(spark), file);
+    return new Dictionary(
+        source(spark, file, entries, LabelDictionary.COUNTRIES),
+        source(spark, file, entries, LabelDictionary.PORTS),
+        source(spark, file, entries, LabelDictionary.MODES),
+        source(spark, file, entries, LabelDictionary.STATES),
+        source(spark, file, entries, LabelDictionary.VISA_CATEGORIES));
+  }
+
+  /** The dictionary's entries; fails when the file is missing or lacks a list. */
+  static List<LabelDictionary.Entry> entries(RawFiles files, String file) {
     if (!files.exists(file)) {
       throw PipelineException.sourceMissing("Cannot read label dictionary %s: the file does not exist", file);
     }
@@ -45,19 +55,24 @@ public final class LabelDictionaryReader {
                 + "and the I94VISA categories in a comment", file, list, LabelDictionary.LISTS.subList(0, 4));
       }
     }
-    return new Dictionary(
-        source(spark, file, entries, LabelDictionary.COUNTRIES),
-        source(spark, file, entries, LabelDictionary.PORTS),
-        source(spark, file, entries, LabelDictionary.MODES),
-        source(spark, file, entries, LabelDictionary.STATES),
-        source(spark, file, entries, LabelDictionary.VISA_CATEGORIES));
+    return entries;
+  }
+
+  /** The source name of a list: "country_labels", …. */
+  static String sourceName(String list) {
+    return SOURCE_NAMES.get(list);
+  }
+
+  /** The values of a list's rows, in {@link #SCHEMA}'s order. */
+  static List<Object[]> values(String file, List<LabelDictionary.Entry> entries, String list) {
+    return entries.stream()
+        .filter(entry -> entry.list().equals(list))
+        .map(entry -> new Object[] {file, (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label()})
+        .toList();
   }
 
   private static SourceRead source(SparkSession spark, String file, List<LabelDictionary.Entry> entries, String list) {
-    List<Row> rows = entries.stream()
-        .filter(entry -> entry.list().equals(list))
-        .map(entry -> RowFactory.create(file, (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label()))
-        .toList();
-    return SourceRead.ofText(SOURCE_NAMES.get(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
+    List<Row> rows = values(file, entries, list).stream().map(RowFactory::create).toList();
+    return SourceRead.ofText(sourceName(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
   }
 }
