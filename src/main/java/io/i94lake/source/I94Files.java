@@ -3,9 +3,12 @@ package io.i94lake.source;
 import io.i94lake.core.PipelineException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -27,6 +30,28 @@ public final class I94Files {
 
   public I94Files(RawFiles files) {
     this.files = files;
+  }
+
+  /** The I-94 files below the locations, grouped by form; fails when a location is missing or holds none. */
+  public Map<I94Reader.Format, List<String>> byFormat(List<String> locations) {
+    if (locations.isEmpty()) {
+      throw PipelineException.sourceMissing("Cannot read I-94 arrivals: no file or folder given");
+    }
+    Map<I94Reader.Format, List<String>> byFormat = new EnumMap<>(I94Reader.Format.class);
+    for (String location : locations) {
+      if (!files.exists(location)) {
+        throw PipelineException.sourceMissing("Cannot read I-94 arrivals %s: no such file or folder", location);
+      }
+      List<String> found = files.isDirectory(location) ? files.listRecursively(location, EXTENSIONS) : List.of(location);
+      if (found.isEmpty()) {
+        throw PipelineException.sourceMissing(
+            "Cannot read I-94 arrivals %s: the folder holds no .parquet, .csv or .sas7bdat file", location);
+      }
+      for (String file : found) {
+        byFormat.computeIfAbsent(formatOf(file), format -> new ArrayList<>()).add(file);
+      }
+    }
+    return byFormat;
   }
 
   public I94Reader.Format formatOf(String file) {

@@ -15,15 +15,17 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -82,24 +84,7 @@ public final class I94Reader {
 
   /** The I-94 files below the locations, grouped by form; fails when a location is missing or holds none. */
   public Map<Format, List<String>> filesByFormat(List<String> locations) {
-    if (locations.isEmpty()) {
-      throw PipelineException.sourceMissing("Cannot read I-94 arrivals: no file or folder given");
-    }
-    Map<Format, List<String>> byFormat = new EnumMap<>(Format.class);
-    for (String location : locations) {
-      if (!files.exists(location)) {
-        throw PipelineException.sourceMissing("Cannot read I-94 arrivals %s: no such file or folder", location);
-      }
-      List<String> found = files.isDirectory(location) ? files.listRecursively(location, I94Files.EXTENSIONS) : List.of(location);
-      if (found.isEmpty()) {
-        throw PipelineException.sourceMissing(
-            "Cannot read I-94 arrivals %s: the folder holds no .parquet, .csv or .sas7bdat file", location);
-      }
-      for (String file : found) {
-        byFormat.computeIfAbsent(i94Files.formatOf(file), format -> new ArrayList<>()).add(file);
-      }
-    }
-    return byFormat;
+    return i94Files.byFormat(locations);
   }
 
   private Dataset<Row> readParquet(List<String> paths) {
@@ -123,16 +108,24 @@ public final class I94Reader {
 
   private Dataset<Row> readSas(List<String> paths) {
     for (String path : paths) {
-      requireColumns(path, "SAS7BDAT", sasColumns(path));
+      requireColumns(path, "SAS7BDAT", sasColumns(i94Files, path));
     }
-    var configuration = new SerializableConfiguration(files.hadoopConfiguration());
-    var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(paths, paths.size())
-        .flatMap(path -> new Sas7bdatRows(path, configuration.value(), I94Schema.COLUMNS, I94Schema.NUMERIC));
-    return spark.createDataFrame(rows, SCHEMA);
+    return sasRows(spark, paths, files.hadoopConfiguration(), I94Schema.COLUMNS, I94Schema.NUMERIC);
   }
 
-  private List<String> sasColumns(String path) {
+  /** The rows of SAS7BDAT files as {@link Sas7bdatRows} makes them, one file per Spark task. */
+  static Dataset<Row> sasRows(SparkSession spark, List<String> paths, Configuration hadoop, List<String> columns,
+                              Set<String> numeric) {
+    var configuration = new SerializableConfiguration(hadoop);
+    var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(paths, paths.size())
+        .flatMap(path -> new Sas7bdatRows(path, configuration.value(), columns, numeric))
+        .map(values -> RowFactory.create(values));
+    return spark.createDataFrame(rows, Sas7bdatRows.schema(columns, numeric));
+  }
+
+  /** The columns of a SAS7BDAT file; fails naming the file when it cannot be read. */
+  static List<String> sasColumns(I94Files i94Files, String path) {
     try {
       return i94Files.columns(path);
     } catch (IOException | RuntimeException e) {
@@ -140,7 +133,8 @@ public final class I94Reader {
     }
   }
 
-  private void requireColumns(String file, String form, List<String> present) {
+  /** Fails naming the file and the columns it lacks. */
+  static void requireColumns(String file, String form, List<String> present) {
     List<String> missing = I94Schema.COLUMNS.stream().filter(column -> !present.contains(column)).toList();
     if (!missing.isEmpty()) {
       throw PipelineException.sourceMalformed("Cannot read I-94 %s file %s: it lacks the columns %s; expected the 28 I-94 columns %s",

@@ -2,7 +2,6 @@ package io.i94lake.source;
 
 import io.i94lake.core.PipelineException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -39,7 +38,17 @@ public final class LabelDictionaryReader {
   private LabelDictionaryReader() {}
 
   public static Dictionary read(SparkSession spark, String file) {
-    RawFiles files = new RawFiles(spark);
+    List<LabelDictionary.Entry> entries = entries(new RawFiles(spark), file);
+    return new Dictionary(
+        source(spark, file, entries, LabelDictionary.COUNTRIES),
+        source(spark, file, entries, LabelDictionary.PORTS),
+        source(spark, file, entries, LabelDictionary.MODES),
+        source(spark, file, entries, LabelDictionary.STATES),
+        source(spark, file, entries, LabelDictionary.VISA_CATEGORIES));
+  }
+
+  /** The dictionary's entries; fails when the file is missing or lacks a list. */
+  static List<LabelDictionary.Entry> entries(RawFiles files, String file) {
     if (!files.exists(file)) {
       throw PipelineException.sourceMissing("Cannot read label dictionary %s: the file does not exist", file);
     }
@@ -51,26 +60,32 @@ public final class LabelDictionaryReader {
                 + "and the I94VISA categories in a comment", file, list, LabelDictionary.LISTS.subList(0, 4));
       }
     }
-    List<LabelDictionary.Meaning> meanings = LabelDictionary.meanings(entries);
-    Map<String, List<Row>> rowsByList = new HashMap<>();
-    for (int index = 0; index < entries.size(); index++) {
-      LabelDictionary.Entry entry = entries.get(index);
-      LabelDictionary.Meaning meaning = meanings.get(index) == null
-          ? new LabelDictionary.Meaning(null, null, null, null) : meanings.get(index);
-      rowsByList.computeIfAbsent(entry.list(), list -> new ArrayList<>()).add(RowFactory.create(file,
-          (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label(), meaning.name(), meaning.city(),
-          meaning.stateCode(), meaning.valid()));
-    }
-    return new Dictionary(
-        source(spark, file, rowsByList, LabelDictionary.COUNTRIES),
-        source(spark, file, rowsByList, LabelDictionary.PORTS),
-        source(spark, file, rowsByList, LabelDictionary.MODES),
-        source(spark, file, rowsByList, LabelDictionary.STATES),
-        source(spark, file, rowsByList, LabelDictionary.VISA_CATEGORIES));
+    return entries;
   }
 
-  private static SourceRead source(SparkSession spark, String file, Map<String, List<Row>> rowsByList, String list) {
-    List<Row> rows = rowsByList.getOrDefault(list, List.of());
-    return SourceRead.ofText(SOURCE_NAMES.get(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
+  /** The source name of a list: "country_labels", …. */
+  static String sourceName(String list) {
+    return SOURCE_NAMES.get(list);
+  }
+
+  /** The values of a list's rows, in {@link #SCHEMA}'s order: the entry, then what its label means. */
+  static List<Object[]> values(String file, List<LabelDictionary.Entry> entries, String list) {
+    List<LabelDictionary.Meaning> meanings = LabelDictionary.meanings(entries);
+    List<Object[]> values = new ArrayList<>();
+    for (int index = 0; index < entries.size(); index++) {
+      LabelDictionary.Entry entry = entries.get(index);
+      if (entry.list().equals(list)) {
+        LabelDictionary.Meaning meaning = meanings.get(index) == null
+            ? new LabelDictionary.Meaning(null, null, null, null) : meanings.get(index);
+        values.add(new Object[] {file, (long) entry.line(), entry.raw(), entry.error(), entry.code(), entry.label(),
+            meaning.name(), meaning.city(), meaning.stateCode(), meaning.valid()});
+      }
+    }
+    return values;
+  }
+
+  private static SourceRead source(SparkSession spark, String file, List<LabelDictionary.Entry> entries, String list) {
+    List<Row> rows = values(file, entries, list).stream().map(RowFactory::create).toList();
+    return SourceRead.ofText(sourceName(list), List.of(file), spark.createDataFrame(rows, SCHEMA));
   }
 }

@@ -23,7 +23,12 @@ public final class RawFiles {
   private final Configuration hadoop;
 
   public RawFiles(SparkSession spark) {
-    this.hadoop = spark.sparkContext().hadoopConfiguration();
+    this(spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** Without Spark (the DuckDB readers): {@code new Configuration()} reads local files, S3 needs its s3a settings. */
+  public RawFiles(Configuration hadoop) {
+    this.hadoop = hadoop;
   }
 
   public boolean exists(String location) {
@@ -90,11 +95,18 @@ public final class RawFiles {
     }
   }
 
+  /**
+   * A text file as UTF-8 lines. {@link BufferedReader#readLine} ends a line at LF, CR or CRLF, as Hadoop's line
+   * reader under Spark's {@code textFile} does, so both engines number the lines alike.
+   */
+  public BufferedReader textReader(String location) throws IOException {
+    Path path = new Path(location);
+    return new BufferedReader(new InputStreamReader(path.getFileSystem(hadoop).open(path), StandardCharsets.UTF_8));
+  }
+
   /** The first line of a text file without byte-order mark and line end, or null for an empty file. */
   public String firstLine(String location) {
-    Path path = new Path(location);
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(path.getFileSystem(hadoop).open(path), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = textReader(location)) {
       String line = reader.readLine();
       return line == null ? null : withoutByteOrderMark(line);
     } catch (IOException e) {
@@ -104,9 +116,7 @@ public final class RawFiles {
 
   /** The whole text of a small file (such as the label dictionary). */
   public List<String> lines(String location) {
-    Path path = new Path(location);
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(path.getFileSystem(hadoop).open(path), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = textReader(location)) {
       List<String> lines = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(lines.isEmpty() ? withoutByteOrderMark(line) : line);

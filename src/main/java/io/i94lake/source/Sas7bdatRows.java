@@ -8,15 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows of one SAS7BDAT file as rows of lineage columns and then the wanted columns (found by name, in any
- * case), read lazily on an executor. A value of the wrong kind (text in a numeric column) leaves the value null
- * and names it in {@code _error}.
+ * The rows of one SAS7BDAT file as the values of lineage columns and then the wanted columns (found by name, in any
+ * case), read lazily (on a Spark executor, or streamed into DuckDB). A value of the wrong kind (text in a numeric
+ * column) leaves the value null and names it in {@code _error}.
  */
-final class Sas7bdatRows implements Iterator<Row> {
+final class Sas7bdatRows implements Iterator<Object[]> {
   private static final int LINEAGE_WIDTH = SourceColumns.LINEAGE.fields().length;
 
   private final String path;
@@ -40,6 +40,15 @@ final class Sas7bdatRows implements Iterator<Row> {
     this.sourceIndex = columns.stream().mapToInt(names::indexOf).toArray();
   }
 
+  /** The schema of the rows: lineage, then the wanted columns, DOUBLE or STRING. */
+  static StructType schema(List<String> columns, Set<String> numeric) {
+    StructType schema = SourceColumns.LINEAGE;
+    for (String column : columns) {
+      schema = schema.add(column, numeric.contains(column) ? DataTypes.DoubleType : DataTypes.StringType, true);
+    }
+    return schema;
+  }
+
   @Override
   public boolean hasNext() {
     boolean more = file.hasNext();
@@ -54,7 +63,7 @@ final class Sas7bdatRows implements Iterator<Row> {
   }
 
   @Override
-  public Row next() {
+  public Object[] next() {
     Object[] sas = file.next();
     rowNumber++;
     Object[] values = new Object[LINEAGE_WIDTH + sourceIndex.length];
@@ -67,7 +76,7 @@ final class Sas7bdatRows implements Iterator<Row> {
       values[LINEAGE_WIDTH + index] = numeric.contains(column) ? number(column, value, errors) : text(value);
     }
     values[3] = errors.isEmpty() ? null : errors.toString();
-    return RowFactory.create(values);
+    return values;
   }
 
   private static Double number(String column, Object value, StringBuilder errors) {

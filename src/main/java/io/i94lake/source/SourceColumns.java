@@ -13,6 +13,11 @@ public final class SourceColumns {
   public static final String LINE = "_line";
   public static final String RAW = "_raw";
   public static final String ERROR = "_error";
+  /**
+   * Spark names a Parquet file in {@link #FILE} by its URI ({@code file:/data/x.parquet}): a reject's location drops
+   * the scheme this pattern matches, so that it names the file as a user typed it.
+   */
+  public static final String FILE_SCHEME_PATTERN = "^file:(//)?";
 
   public static final StructType LINEAGE = new StructType()
       .add(FILE, DataTypes.StringType, false)

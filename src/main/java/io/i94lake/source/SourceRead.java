@@ -58,7 +58,7 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
     Column month = columns.contains("month") ? col("month") : lit(null).cast(DataTypes.IntegerType);
     return rows.filter(col(ERROR).isNotNull()).select(
         lit(source).as("source"),
-        concat(regexp_replace(col(FILE), "^file:(//)?", ""), lit(":"), col(LINE).cast("string")).as("location"),
+        concat(regexp_replace(col(FILE), SourceColumns.FILE_SCHEME_PATTERN, ""), lit(":"), col(LINE).cast("string")).as("location"),
         col(ERROR).as("reason"),
         raw.as("raw"),
         year.as("year"),
@@ -138,8 +138,8 @@ public record SourceRead(String source, List<String> files, Dataset<Row> rows, C
     return reasons;
   }
 
-  // Parquet lineage is a URI
-  private static String withoutScheme(String file) {
+  /** The path of a file named in {@link SourceColumns#FILE}, for counts: Parquet lineage is a URI. */
+  static String withoutScheme(String file) {
     return file.startsWith("file:") ? java.net.URI.create(file).getPath() : file;
   }
 

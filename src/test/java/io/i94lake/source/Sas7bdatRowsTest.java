@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
 /** SAS7BDAT rows as the I-94 reader makes them: columns found by name, numbers as DOUBLE, lineage kept. */
@@ -17,7 +18,8 @@ class Sas7bdatRowsTest {
 
   private static List<Row> rows(List<String> columns, Set<String> numeric) throws Exception {
     List<Row> rows = new ArrayList<>();
-    new Sas7bdatRows(MIX_AND_MISSING.toString(), new Configuration(), columns, numeric).forEachRemaining(rows::add);
+    new Sas7bdatRows(MIX_AND_MISSING.toString(), new Configuration(), columns, numeric)
+        .forEachRemaining(values -> rows.add(RowFactory.create(values)));
     return rows;
   }
 
