@@ -6,7 +6,7 @@ import io.i94lake.engine.DuckDbTableWriter;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeLock;
-import io.i94lake.lake.LakeTables;
+import io.i94lake.lake.IcebergTables;
 import io.i94lake.lake.S3Settings;
 import io.i94lake.lake.TableWrite;
 import io.i94lake.lake.WriteMode;
@@ -215,7 +215,7 @@ class S3LakeTest {
     Configuration hadoop = new Configuration();
     new S3Settings(server.endpoint(), "us-east-1", true, "test-access-key", "test-secret-key", null).applyTo(hadoop);
     var catalog = LakeCatalog.of("s3://" + BUCKET + "/duckdb-lake", "jdbc:sqlite:" + catalogFile).open(hadoop);
-    Table table = LakeTables.ensure(catalog, "monthly", new Schema(
+    Table table = IcebergTables.ensure(catalog, "monthly", new Schema(
         Types.NestedField.optional(1, "id", Types.LongType.get()),
         Types.NestedField.optional(2, "year", Types.IntegerType.get()),
         Types.NestedField.optional(3, "month", Types.IntegerType.get())), List.of("year", "month"));

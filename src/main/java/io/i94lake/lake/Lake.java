@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Schema;
@@ -41,7 +40,7 @@ public final class Lake {
       "write.metadata.previous-versions-max", "5");
   /** The properties of every new table. */
   static final Map<String, String> NEW_TABLE_PROPERTIES = joined(METADATA_PROPERTIES, Map.of("format-version", "2"));
-  /** The properties of every table a run writes (also those {@link LakeTables} creates without Spark). */
+  /** The properties of every table a run writes (made by {@link IcebergTables}). */
   static final Map<String, String> TABLE_PROPERTIES = joined(NEW_TABLE_PROPERTIES, Map.of(
       "write.wap.enabled", "true",
       "write.parquet.compression-codec", "zstd",
@@ -183,21 +182,9 @@ public final class Lake {
    * {@code schema} it lacks: a newer version of a table gains columns without losing its history.
    */
   public synchronized void ensureTable(String name, StructType schema, List<String> partitionColumns) {
-    if (!hasTable(name)) {
-      String properties = TABLE_PROPERTIES.entrySet().stream()
-          .map(property -> "'" + property.getKey() + "'='" + property.getValue() + "'")
-          .collect(Collectors.joining(", "));
-      String partitioning = partitionColumns.isEmpty() ? "" : " PARTITIONED BY (" + String.join(", ", partitionColumns) + ")";
-      spark.sql("CREATE TABLE IF NOT EXISTS " + table(name) + " (" + schema.toDDL() + ") USING iceberg"
-          + partitioning + " TBLPROPERTIES (" + properties + ")");
-      return;
-    }
-    Table table = icebergTable(name);
-    Schema wanted = SparkSchemaUtil.convert(schema);
-    if (wanted.columns().stream().anyMatch(column -> table.schema().findField(column.name()) == null)) {
-      table.updateSchema().unionByNameWith(wanted).commit();
-    }
+    IcebergTables.ensure(icebergCatalog(), name, SparkSchemaUtil.convert(schema), partitionColumns);
   }
+
 
   /** The lake's published-run pointer: what readers see. */
   public PublishedPointer pointer() {

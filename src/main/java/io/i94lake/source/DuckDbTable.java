@@ -76,6 +76,8 @@ public final class DuckDbTable {
       return "DOUBLE";
     } else if (type.equals(DataTypes.DateType)) {
       return "DATE";
+    } else if (type.equals(DataTypes.BooleanType)) {
+      return "BOOLEAN";
     }
     throw new IllegalArgumentException("No DuckDB type for Spark type " + type.simpleString());
   }
@@ -102,6 +104,8 @@ public final class DuckDbTable {
           appender.append(number.doubleValue());
         } else if (value instanceof LocalDate date) {
           appender.append(date);
+        } else if (value instanceof Boolean flag) {
+          appender.append(flag.booleanValue());
         } else {
           throw new IllegalArgumentException("Cannot append a " + value.getClass().getSimpleName() + " to DuckDB table " + name);
         }

@@ -9,7 +9,7 @@ import io.i94lake.Fixtures;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeCatalog;
-import io.i94lake.lake.LakeTables;
+import io.i94lake.lake.IcebergTables;
 import io.i94lake.lake.TableWrite;
 import io.i94lake.lake.WriteMode;
 import java.io.IOException;
@@ -127,7 +127,7 @@ class DuckDbTableWriterTest {
 
   @Test
   void everyTypeWrittenOnAnAuditBranchReadsBackAlikeInSparkIcebergAndDuckDb() throws SQLException {
-    Table table = LakeTables.ensure(catalog, "every_type", EVERY_TYPE, List.of("year", "month"));
+    Table table = IcebergTables.ensure(catalog, "every_type", EVERY_TYPE, List.of("year", "month"));
     execute("CREATE VIEW every_type_rows AS " + EVERY_TYPE_ROWS);
 
     TableWrite write = writer.write("every_type_rows", table, BRANCH, WriteMode.replacePartitions());
@@ -150,7 +150,7 @@ class DuckDbTableWriterTest {
 
   @Test
   void eachFileIsOnePartitionInTheTablesDataFolderWithColumnBoundsInTheManifest() {
-    Table table = LakeTables.ensure(catalog, "every_type", EVERY_TYPE, List.of("year", "month"));
+    Table table = IcebergTables.ensure(catalog, "every_type", EVERY_TYPE, List.of("year", "month"));
 
     TableWrite write = writer.write(EVERY_TYPE_ROWS, table, BRANCH, WriteMode.append());
 
@@ -281,7 +281,7 @@ class DuckDbTableWriterTest {
   }
 
   private Table monthsTable() {
-    return LakeTables.ensure(catalog, "monthly", new Schema(
+    return IcebergTables.ensure(catalog, "monthly", new Schema(
         required(1, "id", Types.LongType.get()),
         optional(2, "label", Types.StringType.get()),
         optional(3, "year", Types.IntegerType.get()),

@@ -51,7 +51,7 @@ class ParquetCommitTest {
   @BeforeEach
   void openLake() throws SQLException {
     Catalog catalog = LakeCatalog.of(Fixtures.newFolder("parquet-commit").toString(), null).open(new Configuration());
-    table = LakeTables.ensure(catalog, "monthly", MONTHLY, List.of("year", "month"));
+    table = IcebergTables.ensure(catalog, "monthly", MONTHLY, List.of("year", "month"));
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
   }
 
@@ -114,7 +114,7 @@ class ParquetCommitTest {
   void aTableOnAnObjectStoreGetsItsFilesThroughItsFileIoAndTheLocalCopiesGo() throws Exception {
     InMemoryCatalog objectStore = new InMemoryCatalog();
     objectStore.initialize("object-store", Map.of(CatalogProperties.WAREHOUSE_LOCATION, "memory://bucket/lake"));
-    Table remote = LakeTables.ensure(objectStore, "monthly", MONTHLY, List.of("year", "month"));
+    Table remote = IcebergTables.ensure(objectStore, "monthly", MONTHLY, List.of("year", "month"));
     Path staged;
     TableWrite write;
     try (ParquetCommit commit = ParquetCommit.start(remote, BRANCH)) {

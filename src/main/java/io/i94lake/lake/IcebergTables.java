@@ -11,11 +11,11 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 
 /**
- * The lake's tables made through the Iceberg catalog alone, for engines other than Spark: the same namespace,
- * properties and identity partitions as the tables {@link Lake#ensureTable} makes with Spark.
+ * Makes the lake's tables through the Iceberg catalog alone, for either engine: namespace {@code i94}, the lake's
+ * table properties (write-audit-publish on), identity partitions.
  */
-public final class LakeTables {
-  private LakeTables() {}
+public final class IcebergTables {
+  private IcebergTables() {}
 
   /**
    * The table, created (empty) when missing, with the columns of {@code schema} it lacks added: a newer version of a
