@@ -3,11 +3,10 @@ package io.i94lake.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.Fixtures;
-import java.time.Instant;
+import io.i94lake.engine.SparkCheckTables;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -54,22 +53,7 @@ class CheckRunnerTest {
   }
 
   private CheckRunner.Tables tables() {
-    return new CheckRunner.Tables() {
-      @Override
-      public Optional<Dataset<Row>> rows(String table) {
-        return Optional.ofNullable(tables.get(table));
-      }
-
-      @Override
-      public OptionalLong publishedRowCount(String table) {
-        return OptionalLong.empty();
-      }
-
-      @Override
-      public Optional<Instant> publishedAt(String table) {
-        return Optional.empty();
-      }
-    };
+    return new SparkCheckTables(Fixtures.spark(), table -> Optional.ofNullable(tables.get(table)));
   }
 
   private static Row row(Long cicid, String port, Integer country) {
