@@ -75,7 +75,8 @@ public final class Check {
   public Check isContainedIn(String column, Collection<String> accepted) {
     String values = accepted.stream().map(Sql::text).collect(Collectors.joining(", "));
     String name = Sql.column(column);
-    return add(column + " in " + accepted, shareOfPresent(name, name + " IN (" + values + ")"), Rule.atLeast(1.0));
+    return add(column + " in " + accepted, shareOfPresent(name, accepted.isEmpty() ? "false" : name + " IN (" + values + ")"),
+        Rule.atLeast(1.0));
   }
 
   /** Every non-null value lies in [minimum, maximum]. */

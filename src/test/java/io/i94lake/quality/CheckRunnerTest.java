@@ -24,7 +24,9 @@ class CheckRunnerTest {
       "arrival", table(ARRIVALS,
           row(1L, "BOS", 101), row(2L, "BOS", 101), row(2L, "NYC", 102), row(5_000_000_000L, "XXX", null),
           row(5_000_000_000L, null, 103), row(null, "NYC", 101)),
-      "port", table(PORTS, RowFactory.create("BOS"), RowFactory.create("NYC"), RowFactory.create((Object) null)));
+      "port", table(PORTS, RowFactory.create("BOS"), RowFactory.create("NYC"), RowFactory.create((Object) null)),
+      "odd_port", table(PORTS, RowFactory.create("it's"), RowFactory.create("back\\slash"), RowFactory.create("{{port}}"),
+          RowFactory.create("BOS")));
 
   @Test
   void duplicatesOfAWholeNumberKeyCountEveryRepeatedRowAndEveryNull() {
@@ -39,6 +41,13 @@ class CheckRunnerTest {
   @Test
   void aShareFoundInAReferenceIgnoresNullsOnBothSides() {
     assertThat(observed(Check.error("arrival").sharePresentIn("port_code", "port", "port_code", 1.0))).isEqualTo(0.8);
+  }
+
+  @Test
+  void acceptedValuesAreReadAsWrittenWhateverTheirCharacters() {
+    assertThat(observed(Check.error("odd_port").isContainedIn("port_code", List.of("it's", "back\\slash", "{{port}}", "BOS"))))
+        .isEqualTo(1.0);
+    assertThat(observed(Check.error("odd_port").isContainedIn("port_code", List.of("back\\slash", "BOS")))).isEqualTo(0.5);
   }
 
   @Test
