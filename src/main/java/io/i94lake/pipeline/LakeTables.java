@@ -2,10 +2,10 @@ package io.i94lake.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.i94lake.engine.SparkCheckTables;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.PublishedRun;
-import io.i94lake.engine.SparkCheckTables;
 import io.i94lake.quality.CheckRunner;
 import io.i94lake.transform.Dialect;
 import java.time.Instant;
