@@ -2,10 +2,12 @@ package io.i94lake.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.i94lake.engine.SparkCheckTables;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckRunner;
+import io.i94lake.transform.Dialect;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The lake's tables as checks see them: for a run, what it wrote on its audit branch, limited to the months it
- * processed where a table is partitioned by month; for {@code i94lake check}, the published tables whole.
+ * processed where a table is partitioned by month; for {@code i94lake check}, the published tables whole. Measured
+ * on Spark; {@link #release} drops the views the checks were measured on.
  */
 final class LakeTables implements CheckRunner.Tables {
   private final Lake lake;
@@ -26,12 +29,14 @@ final class LakeTables implements CheckRunner.Tables {
   private final List<YearMonth> months;
   // what readers see does not change while a run holds the lake's lock, nor during one `check`
   private final Optional<PublishedRun> published;
+  private final SparkCheckTables spark;
 
   private LakeTables(Lake lake, LakeAudit audit, List<YearMonth> months) {
     this.lake = lake;
     this.audit = audit;
     this.months = List.copyOf(months);
     this.published = lake.published();
+    this.spark = new SparkCheckTables(lake.spark(), this::rows);
   }
 
   static LakeTables audited(Lake lake, LakeAudit audit, List<YearMonth> months) {
@@ -43,7 +48,31 @@ final class LakeTables implements CheckRunner.Tables {
   }
 
   @Override
-  public Optional<Dataset<Row>> rows(String table) {
+  public Dialect dialect() {
+    return spark.dialect();
+  }
+
+  @Override
+  public Optional<String> relation(String table) {
+    return spark.relation(table);
+  }
+
+  @Override
+  public String distinctKeys(String relation, List<String> columns) {
+    return spark.distinctKeys(relation, columns);
+  }
+
+  @Override
+  public List<Double> measure(String query) {
+    return spark.measure(query);
+  }
+
+  /** Drops the views the checks were measured on. */
+  void release() {
+    spark.release();
+  }
+
+  private Optional<Dataset<Row>> rows(String table) {
     if (!lake.hasTable(table)) {
       return Optional.empty();
     }

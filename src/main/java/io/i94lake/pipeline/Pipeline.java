@@ -151,6 +151,8 @@ public final class Pipeline {
     private final List<CheckResult> checks = new ArrayList<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
     private final List<YearMonth> months = new ArrayList<>();
+    // what the checks measure, made once the run's months are known
+    private LakeTables checkedRows;
 
     Run(RunOptions options, String runId, Lake lake, Resumption resumption) {
       this.options = options;
@@ -174,6 +176,9 @@ public final class Pipeline {
       } finally {
         cached.forEach(SourceRead::release);
         models.release();
+        if (checkedRows != null) {
+          checkedRows.release();
+        }
       }
       if (failure != null) {
         progress.accept("run " + runId + " failed: " + failure.getMessage());
@@ -250,7 +255,8 @@ public final class Pipeline {
 
     // each table is checked once it and the tables it looks up are written, while other tables are still written
     private void addChecks(TaskGraph graph, String lastArrivals) {
-      CheckRunner runner = new CheckRunner(LakeTables.audited(lake, audit, months));
+      checkedRows = LakeTables.audited(lake, audit, months);
+      CheckRunner runner = new CheckRunner(checkedRows);
       Map<String, List<Check>> byTable = new LinkedHashMap<>();
       options.checks().forRun().forEach(check -> byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).add(check));
       Set<String> tasks = Set.copyOf(graph.names());

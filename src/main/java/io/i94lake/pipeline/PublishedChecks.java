@@ -24,7 +24,12 @@ public final class PublishedChecks {
   public static List<CheckResult> run(Lake lake, LakeChecks thresholds) {
     List<String> tables = TableCatalog.publishedNames().stream().filter(lake::hasTable).toList();
     List<CheckResult> results = new ArrayList<>(mainsAgree(lake));
-    results.addAll(new CheckRunner(LakeTables.published(lake)).run(thresholds.forPublished(tables)));
+    LakeTables published = LakeTables.published(lake);
+    try {
+      results.addAll(new CheckRunner(published).run(thresholds.forPublished(tables)));
+    } finally {
+      published.release();
+    }
     return results;
   }
 

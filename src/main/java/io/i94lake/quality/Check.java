@@ -1,23 +1,17 @@
 package io.i94lake.quality;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The constraints one table must meet, declared in the spirit of Deequ and dbt tests:
  * <pre>Check.error("immigration").isComplete("cicid").isUnique("cicid").sharePresentIn("port_code", "port", "port_code", 0.99)</pre>
- * Each constraint yields a {@link CheckResult} carrying its observed value.
+ * Each constraint yields a {@link CheckResult} carrying its observed value. Metrics are SQL text in the subset Spark
+ * and DuckDB both run (the models' subset, with their named functions), so either engine measures them alike.
  */
 public final class Check {
   private final String table;
@@ -68,39 +62,44 @@ public final class Check {
 
   /** At least this share of the column is not null. */
   public Check hasCompleteness(String column, double minimumShare) {
-    return add(column + " completeness", share(col(column).isNotNull()), Rule.atLeast(minimumShare));
+    return add(column + " completeness", share(Sql.column(column) + " IS NOT NULL"), Rule.atLeast(minimumShare));
   }
 
-  /** No two rows share the values of these columns; observes the number of duplicate rows. */
+  /** No two rows share the values of these columns; observes the number of duplicate rows (rows minus distinct keys). */
   public Check isUnique(String... columns) {
-    return add(String.join(", ", columns) + " duplicates", new Metric.Duplicates(List.of(columns)), Rule.atMost(0));
+    return add(String.join(", ", columns) + " duplicates", new Metric.Duplicates(Stream.of(columns).map(Sql::column).toList()),
+        Rule.atMost(0));
   }
 
   /** Every non-null value is one of these (accepted values). */
   public Check isContainedIn(String column, Collection<String> accepted) {
-    Column known = col(column).isin(accepted.toArray());
-    return add(column + " in " + accepted, shareOfPresent(column, known), Rule.atLeast(1.0));
+    String values = accepted.stream().map(Sql::text).collect(Collectors.joining(", "));
+    String name = Sql.column(column);
+    return add(column + " in " + accepted, shareOfPresent(name, accepted.isEmpty() ? "false" : name + " IN (" + values + ")"),
+        Rule.atLeast(1.0));
   }
 
   /** Every non-null value lies in [minimum, maximum]. */
   public Check hasValuesBetween(String column, double minimum, double maximum) {
+    String name = Sql.column(column);
     return add(column + " between " + CheckResult.format(minimum) + " and " + CheckResult.format(maximum),
-        shareOfPresent(column, col(column).between(minimum, maximum)), Rule.atLeast(1.0));
+        shareOfPresent(name, name + " BETWEEN " + Sql.number(minimum) + " AND " + Sql.number(maximum)),
+        Rule.atLeast(1.0));
   }
 
-  /** At least this share of rows satisfies an SQL predicate over the table's columns. */
+  /** At least this share of rows satisfies an SQL predicate over the table's columns (null counts as false). */
   public Check satisfies(String description, String predicate, double minimumShare) {
-    return add(description, share(coalesce(expr(predicate), lit(false))), Rule.atLeast(minimumShare));
+    return add(description, share("(" + predicate + ")"), Rule.atLeast(minimumShare));
   }
 
   /** At least this share of the column's non-null values is found in a column of another table. */
   public Check sharePresentIn(String column, String referenceTable, String referenceColumn, double minimumShare) {
     return add(column + " found in " + referenceTable + "." + referenceColumn,
-        new Metric.SharePresentIn(column, referenceTable, referenceColumn), Rule.atLeast(minimumShare));
+        new Metric.SharePresentIn(Sql.column(column), referenceTable, Sql.column(referenceColumn)), Rule.atLeast(minimumShare));
   }
 
   public Check hasRowCountBetween(long minimum, long maximum) {
-    return add("row count", count(lit(1)), Rule.between(minimum, maximum));
+    return add("row count", "count(*)", Rule.between(minimum, maximum));
   }
 
   /** The row count changed by at most this factor (up or down) since the table was last published. */
@@ -113,7 +112,7 @@ public final class Check {
     return add("hours since published", new Metric.HoursSincePublished(), Rule.atMost(age.toMinutes() / 60.0));
   }
 
-  private Check add(String name, Column aggregate, Rule rule) {
+  private Check add(String name, String aggregate, Rule rule) {
     return add(name, new Metric.Aggregate(aggregate), rule);
   }
 
@@ -122,13 +121,14 @@ public final class Check {
     return this;
   }
 
-  // the share of rows meeting a condition; 1 for no rows
-  private static Column share(Column condition) {
-    return coalesce(avg(when(condition, 1.0).otherwise(0.0)), lit(1.0));
+  // the share of rows meeting a condition, a null condition as false; 1 for no rows
+  private static String share(String condition) {
+    return "coalesce(avg(CASE WHEN " + condition + " THEN 1.0E0 ELSE 0.0E0 END), 1.0E0)";
   }
 
-  // the share of the column's non-null values meeting a condition; 1 when all are null
-  static Column shareOfPresent(String column, Column condition) {
-    return coalesce(avg(when(col(column).isNotNull(), when(condition, 1.0).otherwise(0.0))), lit(1.0));
+  /** The share of the column's non-null values meeting a condition (a null condition as false); 1 when all are null. */
+  static String shareOfPresent(String column, String condition) {
+    return "coalesce(avg(CASE WHEN " + column + " IS NOT NULL THEN CASE WHEN " + condition
+        + " THEN 1.0E0 ELSE 0.0E0 END END), 1.0E0)";
   }
 }

@@ -1,46 +1,48 @@
 package io.i94lake.quality;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.udaf;
-
+import io.i94lake.transform.Dialect;
+import io.i94lake.transform.Model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Measures every constraint of a set of checks and judges it. Each table is read once: all its constraints, of
- * every check naming it, are measured in one aggregation; the keys of referenced tables are collected first.
- * A few tables are measured at once.
+ * every check naming it, are measured by one SQL query, {@code SELECT agg1, agg2, ... FROM table LEFT JOIN (the
+ * distinct keys of each referenced column) ...}, which either engine runs. A few tables are measured at once.
  */
 public final class CheckRunner {
-  /** The tables checks are measured on. */
+  /** The tables checks are measured on, and the engine that measures them. */
   public interface Tables {
-    /** The rows to check (for a run: its branch, limited to the months it wrote), or empty when there is no table. */
-    Optional<Dataset<Row>> rows(String table);
+    /** The SQL the engine runs. */
+    Dialect dialect();
+
+    /**
+     * A relation holding the rows to check, usable as is in FROM (a view); for a run: its branch, limited to the
+     * months it wrote. Empty when there is no such table.
+     */
+    Optional<String> relation(String table);
+
+    /**
+     * The aggregate counting the distinct keys of these columns of a relation, a key with a null in any column not
+     * counted: the models' {@code distinct_keys}, unless the engine knows a faster way for the relation's types.
+     */
+    default String distinctKeys(String relation, List<String> columns) {
+      return "distinct_keys(" + String.join(", ", columns) + ")";
+    }
+
+    /** The values of the one row a query answers, as doubles; null for an SQL null. */
+    List<Double> measure(String query);
 
     /** The rows the table had when it was last published, for the same scope; empty when never published. */
     OptionalLong publishedRowCount(String table);
@@ -52,12 +54,7 @@ public final class CheckRunner {
   // a small table's measure is mostly planning and waiting: a few at once keep both cores busy
   private static final int PARALLELISM = 3;
 
-  private static final UserDefinedFunction DISTINCT_WHOLE_NUMBERS = udaf(new DistinctWholeNumbers(), Encoders.LONG());
-  private static final Set<DataType> WHOLE_NUMBERS =
-      Set.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
-
   private final Tables tables;
-  private final Map<String, Optional<List<Object>>> referenceKeys = new ConcurrentHashMap<>();
 
   public CheckRunner(Tables tables) {
     this.tables = tables;
@@ -74,9 +71,9 @@ public final class CheckRunner {
     ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
     try {
       byTable.forEach((table, constraints) -> {
-        Optional<Dataset<Row>> rows = tables.rows(table);
-        present.put(table, rows.isPresent());
-        rows.ifPresent(found -> measuring.put(table, pool.submit(() -> measure(table, found, constraints))));
+        Optional<String> relation = tables.relation(table);
+        present.put(table, relation.isPresent());
+        relation.ifPresent(found -> measuring.put(table, pool.submit(() -> measure(table, found, constraints))));
       });
       for (Future<Map<Constraint, Double>> measured : measuring.values()) {
         observed.putAll(measured.get());
@@ -100,29 +97,26 @@ public final class CheckRunner {
     return results;
   }
 
-  // one pass over the table: every metric is one aggregate, references are matched against their collected keys
-  private Map<Constraint, Double> measure(String table, Dataset<Row> rows, List<Constraint> constraints) {
-    Map<Constraint, Column> aggregates = new LinkedHashMap<>();
+  // one query over the table; a reference whose table is missing leaves its constraint unmeasured
+  private Map<Constraint, Double> measure(String table, String relation, List<Constraint> constraints) {
+    MeasureQuery query = new MeasureQuery(relation);
+    Map<Constraint, Double> observed = new IdentityHashMap<>();
     for (Constraint constraint : constraints) {
       Metric metric = constraint.metric();
       if (metric instanceof Metric.Aggregate aggregate) {
-        aggregates.put(constraint, aggregate.expression());
+        query.add(constraint, aggregate.sql());
       } else if (metric instanceof Metric.Duplicates duplicates) {
-        aggregates.put(constraint, count(lit(1)).minus(distinctCount(rows.schema(), duplicates.columns())));
+        query.add(constraint, "count(*) - " + tables.distinctKeys(relation, duplicates.columns()));
       } else if (metric instanceof Metric.SharePresentIn reference) {
-        referenceKeys(reference).ifPresent(keys ->
-            aggregates.put(constraint, Check.shareOfPresent(reference.column(), col(reference.column()).isin(keys.toArray()))));
+        tables.relation(reference.referenceTable()).ifPresent(found -> query.add(constraint, query.sharePresentIn(reference, found)));
       } else if (metric instanceof Metric.RowCountChange) {
-        aggregates.put(constraint, count(lit(1)));
+        query.add(constraint, "count(*)");
       }
     }
-    Map<Constraint, Double> observed = new IdentityHashMap<>();
-    if (!aggregates.isEmpty()) {
-      List<Constraint> measured = List.copyOf(aggregates.keySet());
-      Column[] expressions = aggregates.values().stream().map(expression -> expression.cast("double")).toArray(Column[]::new);
-      Row values = rows.agg(expressions[0], Arrays.copyOfRange(expressions, 1, expressions.length)).first();
-      for (int index = 0; index < measured.size(); index++) {
-        observed.put(measured.get(index), values.isNullAt(index) ? null : values.getDouble(index));
+    if (!query.isEmpty()) {
+      List<Double> values = tables.measure(new Model("checks of " + table, query.sql(), List.of()).sql(tables.dialect(), name -> name));
+      for (int index = 0; index < query.measured().size(); index++) {
+        observed.put(query.measured().get(index), values.get(index));
       }
     }
     for (Constraint constraint : constraints) {
@@ -133,24 +127,6 @@ public final class CheckRunner {
       }
     }
     return observed;
-  }
-
-  // a single whole-number key is counted in a bitmap; other keys by Spark's count(distinct)
-  private static Column distinctCount(StructType schema, List<String> columns) {
-    if (columns.size() == 1 && WHOLE_NUMBERS.contains(schema.apply(columns.get(0)).dataType())) {
-      return DISTINCT_WHOLE_NUMBERS.apply(col(columns.get(0)).cast(DataTypes.LongType));
-    }
-    Column[] keys = columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    return count_distinct(keys[0], Arrays.copyOfRange(keys, 1, keys.length));
-  }
-
-  // the distinct keys of a referenced column, collected once per run of the checks: reference tables are
-  // dimensions, small enough to test each row against in memory, and to deduplicate here rather than in a shuffle
-  private Optional<List<Object>> referenceKeys(Metric.SharePresentIn reference) {
-    String key = reference.referenceTable() + "." + reference.referenceColumn();
-    return referenceKeys.computeIfAbsent(key, ignored -> tables.rows(reference.referenceTable())
-        .map(rows -> rows.select(reference.referenceColumn()).collectAsList().stream()
-            .map(row -> row.get(0)).filter(java.util.Objects::nonNull).distinct().toList()));
   }
 
   private Double rowCountChange(String table, double now) {

@@ -62,6 +62,13 @@ final class ModelFunctions {
       entry("ordered", new Spelling(
           a -> "named_struct(" + String.join(", ", a.stream().map(column -> "'" + plainName(column) + "', " + column).toList()) + ")",
           a -> "struct_pack(" + String.join(", ", a.stream().map(column -> plainName(column) + " := " + column).toList()) + ")")),
+      // the number of distinct keys of these columns, a key with a null in any column not counted (Spark's
+      // count(DISTINCT a, b)); DuckDB counts a row of nulls as a value, so its keys with a null are left out first
+      entry("distinct_keys", new Spelling(
+          a -> "count(DISTINCT " + String.join(", ", a) + ")",
+          a -> a.size() == 1 ? "count(DISTINCT " + a.get(0) + ")" : "count(DISTINCT CASE WHEN "
+              + String.join(" AND ", a.stream().map(column -> column + " IS NOT NULL").toList())
+              + " THEN row(" + String.join(", ", a) + ") END)")),
       // great-circle (haversine) distance in kilometres between two points given in degrees
       entry("distance_km", same(a -> "(2 * 6371.0E0 * asin(sqrt(power(sin(radians(" + a.get(2) + " - " + a.get(0) + ") / 2), 2) + cos(radians("
           + a.get(0) + ")) * cos(radians(" + a.get(2) + ")) * power(sin(radians(" + a.get(3) + " - " + a.get(1) + ") / 2), 2))))")));

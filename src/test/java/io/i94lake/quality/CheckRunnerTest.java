@@ -3,11 +3,10 @@ package io.i94lake.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.Fixtures;
-import java.time.Instant;
+import io.i94lake.engine.SparkCheckTables;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,7 +24,9 @@ class CheckRunnerTest {
       "arrival", table(ARRIVALS,
           row(1L, "BOS", 101), row(2L, "BOS", 101), row(2L, "NYC", 102), row(5_000_000_000L, "XXX", null),
           row(5_000_000_000L, null, 103), row(null, "NYC", 101)),
-      "port", table(PORTS, RowFactory.create("BOS"), RowFactory.create("NYC"), RowFactory.create((Object) null)));
+      "port", table(PORTS, RowFactory.create("BOS"), RowFactory.create("NYC"), RowFactory.create((Object) null)),
+      "odd_port", table(PORTS, RowFactory.create("it's"), RowFactory.create("back\\slash"), RowFactory.create("{{port}}"),
+          RowFactory.create("BOS")));
 
   @Test
   void duplicatesOfAWholeNumberKeyCountEveryRepeatedRowAndEveryNull() {
@@ -43,6 +44,13 @@ class CheckRunnerTest {
   }
 
   @Test
+  void acceptedValuesAreReadAsWrittenWhateverTheirCharacters() {
+    assertThat(observed(Check.error("odd_port").isContainedIn("port_code", List.of("it's", "back\\slash", "{{port}}", "BOS"))))
+        .isEqualTo(1.0);
+    assertThat(observed(Check.error("odd_port").isContainedIn("port_code", List.of("back\\slash", "BOS")))).isEqualTo(0.5);
+  }
+
+  @Test
   void aFailedUniquenessSaysHowManyDuplicates() {
     CheckResult result = new CheckRunner(tables()).run(List.of(Check.error("arrival").isUnique("cicid"))).get(0);
     assertThat(result.passed()).isFalse();
@@ -54,22 +62,7 @@ class CheckRunnerTest {
   }
 
   private CheckRunner.Tables tables() {
-    return new CheckRunner.Tables() {
-      @Override
-      public Optional<Dataset<Row>> rows(String table) {
-        return Optional.ofNullable(tables.get(table));
-      }
-
-      @Override
-      public OptionalLong publishedRowCount(String table) {
-        return OptionalLong.empty();
-      }
-
-      @Override
-      public Optional<Instant> publishedAt(String table) {
-        return Optional.empty();
-      }
-    };
+    return new SparkCheckTables(Fixtures.spark(), table -> Optional.ofNullable(tables.get(table)));
   }
 
   private static Row row(Long cicid, String port, Integer country) {

@@ -116,6 +116,10 @@ class ModelFunctionsTest {
     }
     assertThat(value("(SELECT mean_degrees(x) FROM (SELECT -98.0604945E0 AS x UNION ALL SELECT -98.0604945E0 AS x) t)"))
         .as("half way, to 6 decimals").isEqualTo("-98.060495");
+    String keys = "(SELECT 1 AS a, 'x' AS b UNION ALL SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2 AS a, 'x' AS b"
+        + " UNION ALL SELECT 2 AS a, CAST(NULL AS STRING) AS b UNION ALL SELECT CAST(NULL AS INT) AS a, CAST(NULL AS STRING) AS b) t";
+    assertThat(value("(SELECT distinct_keys(a, b) FROM " + keys + ")")).as("keys with a null are not counted").isEqualTo("2");
+    assertThat(value("(SELECT distinct_keys(b) FROM " + keys + ")")).isEqualTo("1");
     assertThat(value("round(distance_km(42.3656E0, -71.0096E0, 40.6413E0, -73.7781E0), 1)")).as("BOS to JFK")
         .isEqualTo("299.8");
   }

