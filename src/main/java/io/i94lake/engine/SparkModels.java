@@ -9,8 +9,10 @@ import io.i94lake.transform.Dialect;
 import io.i94lake.transform.Model;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +27,7 @@ public final class SparkModels {
   private final SparkSession spark;
   private final String prefix;
   private final Map<String, Dataset<Row>> relations = new HashMap<>();
+  private final Set<String> inputs = new HashSet<>();
   private final List<String> views = new ArrayList<>();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -35,8 +38,14 @@ public final class SparkModels {
 
   /** Makes rows an input the models name {@code {{name}}}. */
   public synchronized void input(String name, Dataset<Row> rows) {
+    inputs.add(name);
     relations.put(name, rows);
     view(name, rows);
+  }
+
+  /** Whether the models' relation of that name is an input given (a source), not a model. */
+  public synchronized boolean isInput(String name) {
+    return inputs.contains(name);
   }
 
   /** The relation of that name: an input, or the model {@code models/<name>.sql}, built once and cached. */

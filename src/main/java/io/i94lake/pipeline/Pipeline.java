@@ -214,10 +214,10 @@ public final class Pipeline {
       for (SourceRead source : dimensionSources) {
         graph.add(readTask(source), List.of(), () -> counts.put(source.source(), judged(source)));
       }
-      table(graph, US_STATE.name(), "state_labels", List.of(readTask(dictionary.states()), readTask(demographics)));
-      table(graph, PORT.name(), "port_labels", List.of(US_STATE.name(), readTask(dictionary.ports())));
-      table(graph, COUNTRY.name(), "country_labels", List.of(readTask(dictionary.countries())));
-      table(graph, US_DEMOGRAPHICS.name(), DemographicsReader.SOURCE, List.of(readTask(demographics)));
+      table(graph, US_STATE.name(), "state_labels");
+      table(graph, PORT.name(), "port_labels");
+      table(graph, COUNTRY.name(), "country_labels");
+      table(graph, US_DEMOGRAPHICS.name(), DemographicsReader.SOURCE);
       // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
       // they need the sources of the tables they join judged, not those tables written: they start beside them
       List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
@@ -240,12 +240,11 @@ public final class Pipeline {
       }
       graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
 
-      table(graph, US_AIRPORT.name(), AirportReader.SOURCE, List.of(US_STATE.name(), readTask(airports)));
-      table(graph, US_WEATHER.name(), TemperatureReader.SOURCE, List.of(US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)));
+      table(graph, US_AIRPORT.name(), AirportReader.SOURCE);
+      table(graph, US_WEATHER.name(), TemperatureReader.SOURCE);
       // beside us_weather: both need the weather cities, not each other
-      table(graph, US_CITY.name(), null,
-          List.of(PORT.name(), US_AIRPORT.name(), US_DEMOGRAPHICS.name(), readTask(temperatures)));
-      table(graph, AIRPORT_WEATHER.name(), null, List.of(US_WEATHER.name()));
+      table(graph, US_CITY.name(), null);
+      table(graph, AIRPORT_WEATHER.name(), null);
 
       addChecks(graph, previous);
       graph.add(CHECKS, graph.names(), this::check);
@@ -285,10 +284,26 @@ public final class Pipeline {
       }
     }
 
-    // a table built from its model and written whole; its source's rejected rows, if any, are reported with it
-    private void table(TaskGraph graph, String name, String source, List<String> dependsOn) {
-      graph.add(name, dependsOn, inJobGroup(name,
+    // a table built from its model and written whole, once the tasks its model waits for are done; its source's
+    // rejected rows, if any, are reported with it
+    private void table(TaskGraph graph, String name, String source) {
+      graph.add(name, List.copyOf(waitsFor(name)), inJobGroup(name,
           () -> replace(name, models.get(name), source == null ? null : counts.get(source))));
+    }
+
+    // the tasks a model waits for: the tables it reads, and the sources it reads, also through models between
+    private Set<String> waitsFor(String model) {
+      Set<String> tasks = new LinkedHashSet<>();
+      for (String input : Model.named(model).inputs()) {
+        if (TableCatalog.publishedNames().contains(input)) {
+          tasks.add(input);
+        } else if (models.isInput(input)) {
+          tasks.add(readTask(input));
+        } else {
+          tasks.addAll(waitsFor(input));
+        }
+      }
+      return tasks;
     }
 
     private TaskGraph.Work inJobGroup(String task, TaskGraph.Work work) {
@@ -426,7 +441,11 @@ public final class Pipeline {
   }
 
   private static String readTask(SourceRead source) {
-    return "read " + source.source();
+    return readTask(source.source());
+  }
+
+  private static String readTask(String source) {
+    return "read " + source;
   }
 
   // a missing or broken file, or a failed check, fails the same way each time it is tried
