@@ -24,7 +24,7 @@ final class ArrivalGenerator {
   private static final DirtyKind[] TEXT_DIRTY = DirtyKind.values();
   // April 2016, the month the weekday counts come from, starts on a Friday: Friday to Sunday occur five times
   private static final YearMonth REFERENCE_MONTH = YearMonth.of(2016, 4);
-  // as I94Arrivals.SAS_EPOCH, which is not used here: loading it would load Spark
+  // as the models' sas_date (transform/ModelFunctions), kept here so that the generator loads no model code
   private static final LocalDate SAS_EPOCH = LocalDate.of(1960, 1, 1);
 
   private final ArrivalModel model;

@@ -2,6 +2,7 @@ package io.i94lake.transform;
 
 import static java.util.Map.entry;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,8 +22,9 @@ final class ModelFunctions {
   }
 
   // days from the SAS epoch 1960-01-01 to 1900-01-01 and to 2199-12-31: anything outside is not a date of this data
-  private static final int FIRST_SAS_DAY = -21915;
-  private static final int LAST_SAS_DAY = 87658;
+  static final LocalDate SAS_EPOCH = LocalDate.of(1960, 1, 1);
+  static final int FIRST_SAS_DAY = sasDay(LocalDate.of(1900, 1, 1));
+  static final int LAST_SAS_DAY = sasDay(LocalDate.of(2199, 12, 31));
 
   static final Map<String, Spelling> ALL = Map.ofEntries(
       // "St. Louis", "SAINT LOUIS" and "st louis " all become "ST LOUIS"; DuckDB replaces every match only with 'g'
@@ -74,6 +76,11 @@ final class ModelFunctions {
           + a.get(0) + ")) * cos(radians(" + a.get(2) + ")) * power(sin(radians(" + a.get(3) + " - " + a.get(1) + ") / 2), 2))))")));
 
   private ModelFunctions() {}
+
+  /** The SAS day number of a date. */
+  static int sasDay(LocalDate date) {
+    return (int) (date.toEpochDay() - SAS_EPOCH.toEpochDay());
+  }
 
   private static Spelling same(Function<List<String>, String> both) {
     return new Spelling(both, both);
