@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.i94lake.core.TableCatalog;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunSummary;
 import jakarta.mail.Address;
@@ -33,14 +33,14 @@ class AlertsTest {
       .dynamicPort()).withPerMethodLifecycle(false);
 
   private static Path lakeFolder;
-  private static Lake lake;
+  private static SparkLake lake;
   private static RunSummary lastGood;
 
   @BeforeAll
   static void publishTheSample() {
     lakeFolder = Fixtures.newFolder("alerts-lake");
     lastGood = Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
-    lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
   }
 
   @BeforeEach
@@ -61,8 +61,8 @@ class AlertsTest {
 
   private static Map<String, Long> mainSnapshots() {
     Map<String, Long> snapshots = new TreeMap<>();
-    TableCatalog.publishedNames().stream().filter(lake::hasTable)
-        .forEach(table -> snapshots.put(table, lake.icebergTable(table).currentSnapshot().snapshotId()));
+    TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable)
+        .forEach(table -> snapshots.put(table, lake.lake().icebergTable(table).currentSnapshot().snapshotId()));
     return snapshots;
   }
 
@@ -133,7 +133,7 @@ class AlertsTest {
 
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     assertThat(cli.out()).contains("1 run, 1 published");
-    assertThat(Lake.open(Fixtures.spark(), scheduledLake.toString()).read("immigration").count()).isEqualTo(1000);
+    assertThat(SparkLake.open(Fixtures.spark(), scheduledLake.toString()).read("immigration").count()).isEqualTo(1000);
     MimeMessage alert = theAlert();
     assertThat(alert.getSubject()).startsWith("[i94lake] run ").contains(" published, but its warehouse copy failed: ");
     assertThat(GreenMailUtil.getBody(alert)).contains("copying it to the warehouse failed, so BI tools",

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.RunSummary;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class AprilMonthTest {
   }
 
   private static Dataset<Row> table(String name) {
-    return Lake.open(Fixtures.spark(), lake.toString()).read(name);
+    return SparkLake.open(Fixtures.spark(), lake.toString()).read(name);
   }
 
   /** Row count and an order-independent checksum of every column of a month. */

@@ -2,7 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.source.SourceCount;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The arrival tables built from the bundled 1,000-row real I-94 CSV sample. */
 class ArrivalTablesTest {
-  private static Lake lake;
+  private static SparkLake lake;
   private static RunSummary summary;
 
   @BeforeAll

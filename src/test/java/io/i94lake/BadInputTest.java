@@ -3,9 +3,10 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.core.TableCatalog;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,17 +35,17 @@ class BadInputTest {
 
   /** What readers can see: the main snapshot of every data table. */
   private static Map<String, Long> lakeState() {
-    Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    SparkLake lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
     Map<String, Long> state = new TreeMap<>();
     for (String name : TableCatalog.publishedNames()) {
-      Table table = lake.icebergTable(name);
+      Table table = lake.lake().icebergTable(name);
       state.put(name, table.currentSnapshot().snapshotId());
     }
     return state;
   }
 
   private static String lastRunFailure() {
-    return new RunHistory(Lake.open(Fixtures.spark(), lakeFolder.toString())).runs().first().getAs("failure_category");
+    return new RunHistory(SparkLake.open(Fixtures.spark(), lakeFolder.toString()).lake()).runs().get(0).failureCategory();
   }
 
   private static Cli runOn(Path raw) {
@@ -109,7 +110,7 @@ class BadInputTest {
     Cli cli = Cli.run("run", "--raw", raw.toString(), "--lake", lake.toString());
 
     assertThat(cli.exitCode()).as(cli.err()).isZero();
-    List<Row> rejects = Lake.open(Fixtures.spark(), lake.toString()).read("rejects").orderBy("source").collectAsList();
+    List<Row> rejects = SparkLake.open(Fixtures.spark(), lake.toString()).read("rejects").orderBy("source").collectAsList();
     assertThat(rejects).hasSize(2);
     assertThat(rejects.get(0).<String>getAs("location")).isEqualTo(airports + ":69901");
     assertThat(rejects.get(0).<String>getAs("reason")).isEqualTo("has 3 fields, expected 12");
@@ -145,7 +146,7 @@ class BadInputTest {
 
     assertThat(cli.exitCode()).as("exit code of SOURCE_MISSING").isEqualTo(3);
     assertThat(cli.out()).contains("it wrote nothing").doesNotContain("is kept");
-    assertThat(new RunHistory(Lake.open(Fixtures.spark(), lakeFolder.toString())).runs().first().<String>getAs("audit_branch"))
+    assertThat(new RunHistory(SparkLake.open(Fixtures.spark(), lakeFolder.toString()).lake()).runs().get(0).auditBranch())
         .as("no branch was made").isNull();
   }
 

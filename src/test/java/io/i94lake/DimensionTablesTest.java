@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dimension tables built from the bundled real sample: facts a user would check. */
 class DimensionTablesTest {
-  private static Lake lake;
+  private static SparkLake lake;
 
   @BeforeAll
   static void buildLake() {

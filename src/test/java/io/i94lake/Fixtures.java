@@ -1,6 +1,6 @@
 package io.i94lake;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeSession;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
@@ -133,11 +133,11 @@ public final class Fixtures {
     if (sampleLake == null) {
       Path folder = newFolder("sample-lake");
       RunSummary summary = run(sampleRaw(), folder);
-      sampleLake = new SampleLake(Lake.open(spark(), folder.toString()), summary, folder);
+      sampleLake = new SampleLake(SparkLake.open(spark(), folder.toString()), summary, folder);
     }
     return sampleLake;
   }
 
   /** A lake and the run that built it. */
-  public record SampleLake(Lake lake, RunSummary summary, Path folder) {}
+  public record SampleLake(SparkLake lake, RunSummary summary, Path folder) {}
 }

@@ -3,12 +3,14 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.core.TableCatalog;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.PublishedChecks;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.LakeChecks;
 import java.io.BufferedReader;
@@ -25,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,17 +43,17 @@ class KillTest {
   // the publish pauses this long before its pointer commit, after it, and after each table's main moved
   private static final String PAUSE_MILLIS = "2500";
   private static Path folder;
-  private static Lake lake;
+  private static SparkLake lake;
 
   @BeforeAll
   static void firstRun() {
     folder = Fixtures.newFolder("kill-lake");
     Fixtures.run(Fixtures.sampleRaw(), folder);
-    lake = Lake.open(Fixtures.spark(), folder.toString());
+    lake = SparkLake.open(Fixtures.spark(), folder.toString());
   }
 
   private static Map<String, Long> mainSnapshots() {
-    return lake.mainSnapshots(TableCatalog.publishedNames());
+    return lake.lake().mainSnapshots(TableCatalog.publishedNames());
   }
 
   /** Starts `run` in a child JVM and kills it with SIGKILL when its output has shown {@code marker} {@code times} times. */
@@ -80,11 +81,11 @@ class KillTest {
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(seen).as("the child's output:\n%s", output).isEqualTo(times);
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    return LakeLock.holder(lake).orElseThrow().runId();
+    return LakeLock.holder(lake.lake()).orElseThrow().runId();
   }
 
-  private static Row historyOf(String runId) {
-    return new RunHistory(lake).run(runId).orElseThrow(() -> new AssertionError("run " + runId + " is not in the history"));
+  private static RunRecord historyOf(String runId) {
+    return new RunHistory(lake.lake()).run(runId).orElseThrow(() -> new AssertionError("run " + runId + " is not in the history"));
   }
 
   // what a reader of ours sees: arrivals and arrival people of one run
@@ -98,50 +99,50 @@ class KillTest {
   @Test
   @Order(1)
   void aRunKilledWhileWritingChangesNothingReadersSee() throws Exception {
-    PublishedRun before = lake.published().orElseThrow();
+    PublishedRun before = lake.lake().published().orElseThrow();
     Map<String, Long> mainsBefore = mainSnapshots();
 
     String killed = runKilledAt("wrote ", 1);
 
-    assertThat(lake.published()).as("the published run").contains(before);
+    assertThat(lake.lake().published()).as("the published run").contains(before);
     assertThat(mainSnapshots()).as("main of every table").isEqualTo(mainsBefore);
     Cli runs = Cli.run("runs", "--lake", folder.toString());
     assertThat(runs.err()).contains("took over the lock of run " + killed, "recorded it as failed");
     assertThat(runs.out()).doesNotContain("now running");
-    assertThat(historyOf(killed).<String>getAs("state")).isEqualTo("FAILED");
+    assertThat(historyOf(killed).state()).isEqualTo("FAILED");
     assertReadersSeeOneWholeRun();
   }
 
   @Test
   @Order(2)
   void aRunKilledJustBeforeItsPublishLeavesThePublishedRun() throws Exception {
-    PublishedRun before = lake.published().orElseThrow();
+    PublishedRun before = lake.lake().published().orElseThrow();
     Map<String, Long> mainsBefore = mainSnapshots();
 
     String killed = runKilledAt("publish step", 1);
 
-    assertThat(lake.published()).as("the published run").contains(before);
+    assertThat(lake.lake().published()).as("the published run").contains(before);
     assertThat(mainSnapshots()).isEqualTo(mainsBefore);
     Cli check = Cli.run("check", "--lake", folder.toString());
     assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     assertThat(check.err()).contains("took over the lock of run " + killed);
-    assertThat(historyOf(killed).<String>getAs("error")).contains("nothing of it was published");
+    assertThat(historyOf(killed).error()).contains("nothing of it was published");
   }
 
   @Test
   @Order(3)
   void aRunKilledWhileMainMovesIsPublishedWholeAndMainIsRepaired() throws Exception {
-    PublishedRun before = lake.published().orElseThrow();
+    PublishedRun before = lake.lake().published().orElseThrow();
 
     // the pause before the pointer commit, the one after it, the one after the first table's main moved
     String killed = runKilledAt("publish step", 3);
 
-    PublishedRun published = lake.published().orElseThrow();
+    PublishedRun published = lake.lake().published().orElseThrow();
     assertThat(published.runId()).as("the pointer names the killed run").isEqualTo(killed);
     assertThat(published.snapshots().keySet()).isEqualTo(before.snapshots().keySet());
     assertThat(published.snapshots()).as("every table of the new run, none of the old")
         .allSatisfy((table, snapshot) -> assertThat(snapshot).isNotEqualTo(before.snapshot(table)));
-    Map<String, Long> behind = lake.mainsOutOfStep();
+    Map<String, Long> behind = lake.lake().mainsOutOfStep();
     assertThat(behind).as("main of the tables not moved yet").isNotEmpty().hasSizeLessThan(published.snapshots().size());
     List<CheckResult> disagreeing = PublishedChecks.run(lake, LakeChecks.DEFAULTS).stream()
         .filter(result -> result.constraint().equals("main is the published snapshot") && !result.passed()).toList();
@@ -153,18 +154,18 @@ class KillTest {
     Cli runs = Cli.run("runs", "--lake", folder.toString());
 
     assertThat(runs.err()).contains("moved main of", "to the published run " + killed);
-    assertThat(lake.mainsOutOfStep()).as("main of every table repaired").isEmpty();
+    assertThat(lake.lake().mainsOutOfStep()).as("main of every table repaired").isEmpty();
     assertThat(mainSnapshots()).isEqualTo(published.snapshots());
-    Row record = historyOf(killed);
-    assertThat(record.<String>getAs("state")).as("it did publish").isEqualTo("SUCCEEDED");
-    assertThat(RunHistory.snapshots(record.getAs("published_snapshots"))).isEqualTo(published.snapshots());
+    RunRecord record = historyOf(killed);
+    assertThat(record.state()).as("it did publish").isEqualTo("SUCCEEDED");
+    assertThat(RunHistory.snapshots(record.publishedSnapshots())).isEqualTo(published.snapshots());
   }
 
   @Test
   @Order(4)
   void maintainLeavesOnlyReachableFilesAndTheKeptRunsReadable() throws Exception {
     Fixtures.run(Fixtures.sampleRaw(), folder);
-    List<PublishedRun> publishes = lake.pointer().history();
+    List<PublishedRun> publishes = lake.lake().pointer().history();
     assertThat(publishes).hasSizeGreaterThanOrEqualTo(3);
     PublishedRun oldestKept = publishes.get(1);
     Set<Path> filesBefore = lakeFiles();
@@ -182,13 +183,13 @@ class KillTest {
     assertThat(maintain.out()).contains("expired", "removed", "oldest kept: " + oldestKept.runId());
     assertThat(lakeFiles().size()).as("files in the lake").isLessThan(filesBefore.size());
     assertThat(lakeFiles()).as("every file on disk is reached by a snapshot kept").isEqualTo(reachableFiles());
-    for (String table : lake.tableNames()) {
-      assertThat(lake.icebergTable(table).refs().keySet()).as("branches of %s", table).containsOnly("main");
+    for (String table : lake.lake().tableNames()) {
+      assertThat(lake.lake().icebergTable(table).refs().keySet()).as("branches of %s", table).containsOnly("main");
     }
 
     Cli rollback = Cli.run("rollback", "--lake", folder.toString(), "--to", oldestKept.runId());
     assertThat(rollback.exitCode()).as(rollback.err()).isZero();
-    assertThat(lake.published().orElseThrow().snapshots()).isEqualTo(oldestKept.snapshots());
+    assertThat(lake.lake().published().orElseThrow().snapshots()).isEqualTo(oldestKept.snapshots());
     for (String table : oldestKept.snapshots().keySet()) {
       Cli count = Cli.run("sql", "--lake", folder.toString(), "--format", "csv", "SELECT count(*) AS n FROM " + table);
       assertThat(count.exitCode()).as("reading %s of the oldest kept run: %s", table, count.err()).isZero();
@@ -210,14 +211,14 @@ class KillTest {
   // what Iceberg's own metadata tables say every snapshot, manifest and metadata file of each table reaches
   private static Set<Path> reachableFiles() {
     Set<Path> reachable = new HashSet<>();
-    for (String table : lake.tableNames()) {
+    for (String table : lake.lake().tableNames()) {
       String name = lake.table(table);
       for (String query : List.of("SELECT file_path FROM " + name + ".all_files", "SELECT path FROM " + name + ".all_manifests",
           "SELECT manifest_list FROM " + name + ".snapshots", "SELECT file FROM " + name + ".metadata_log_entries")) {
         Fixtures.spark().sql(query).as(Encoders.STRING()).collectAsList()
             .forEach(location -> reachable.add(Path.of(location.replaceFirst("^file:/+", "/"))));
       }
-      reachable.add(Path.of(lake.icebergTable(table).location().replaceFirst("^file:/+", "/"), "metadata", "version-hint.text"));
+      reachable.add(Path.of(lake.lake().icebergTable(table).location().replaceFirst("^file:/+", "/"), "metadata", "version-hint.text"));
     }
     return reachable;
   }

@@ -2,16 +2,16 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /** A lock whose holder is gone never blocks the lake: it is taken over, with a message, and its run recorded. */
@@ -22,7 +22,7 @@ class LockTakeoverTest {
 
   private static Path newLake(String name) {
     Path folder = Fixtures.newFolder(name);
-    Lake.open(Fixtures.spark(), folder.toString());
+    SparkLake.open(Fixtures.spark(), folder.toString());
     return folder;
   }
 
@@ -48,8 +48,8 @@ class LockTakeoverTest {
     assertThat(runs.exitCode()).as(runs.err()).isZero();
     assertThat(runs.out()).doesNotContain("now running").contains("20261205T080000Z-dead01,manual,FAILED");
     assertThat(runs.err()).contains("took over the lock of run 20261205T080000Z-dead01", "recorded it as failed");
-    Row dead = new RunHistory(Lake.open(Fixtures.spark(), lake.toString())).run("20261205T080000Z-dead01").orElseThrow();
-    assertThat(dead.<Double>getAs("seconds")).as("from its start to its last heartbeat, not to when it was noticed").isEqualTo(42.0);
+    RunRecord dead = new RunHistory(SparkLake.open(Fixtures.spark(), lake.toString()).lake()).run("20261205T080000Z-dead01").orElseThrow();
+    assertThat(dead.seconds()).as("from its start to its last heartbeat, not to when it was noticed").isEqualTo(42.0);
     assertThat(lockOf(lake)).doesNotExist();
   }
 
@@ -59,7 +59,7 @@ class LockTakeoverTest {
       Path lake = newLake("broken-lock");
       Files.writeString(lockOf(lake), content);
 
-      try (LakeLock lock = LakeLock.acquire(Lake.open(Fixtures.spark(), lake.toString()), "20261205T090000Z-next01", Duration.ZERO)) {
+      try (LakeLock lock = LakeLock.acquire(SparkLake.open(Fixtures.spark(), lake.toString()).lake(), "20261205T090000Z-next01", Duration.ZERO)) {
         assertThat(lock.abandoned()).as("lock file '%s'", content).isPresent();
         assertThat(lock.abandoned().get().toString()).contains("unreadable lock");
       }
@@ -76,7 +76,7 @@ class LockTakeoverTest {
       Files.writeString(lockOf(lake), lockText("20261205T100000Z-old001", impostor.pid(), since, since,
           Instant.parse("2001-01-01T00:00:00Z")));
 
-      try (LakeLock lock = LakeLock.acquire(Lake.open(Fixtures.spark(), lake.toString()), "20261205T100500Z-next01", Duration.ZERO)) {
+      try (LakeLock lock = LakeLock.acquire(SparkLake.open(Fixtures.spark(), lake.toString()).lake(), "20261205T100500Z-next01", Duration.ZERO)) {
         assertThat(lock.abandoned()).as("process %d started long after the lock was taken", impostor.pid()).isPresent();
       }
     } finally {

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.source.I94ParquetFooters;
 import io.i94lake.source.I94Reader;
@@ -81,7 +81,7 @@ class ParquetFootersTest {
     assertThat(List.of(arrivals.rowsIn(), arrivals.accepted(), arrivals.rejected())).isEqualTo(List.of(1000L, 998L, 2L));
     assertThat(summary.months()).containsExactly(APRIL);
     assertThat(summary.table("immigration").write().rowsWritten()).isEqualTo(998);
-    List<Row> rejects = Lake.open(Fixtures.spark(), lake.toString()).read("rejects")
+    List<Row> rejects = SparkLake.open(Fixtures.spark(), lake.toString()).read("rejects")
         .filter(col("source").equalTo(I94Reader.SOURCE)).collectAsList();
     assertThat(rejects).hasSize(2).allSatisfy(reject -> {
       assertThat(reject.<String>getAs("reason")).isEqualTo("cicid is empty");

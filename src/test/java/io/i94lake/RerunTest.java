@@ -2,10 +2,11 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.Trigger;
 import io.i94lake.source.DelimitedLine;
@@ -46,7 +47,7 @@ class RerunTest {
   }
 
   private static Dataset<Row> table(Path lake, String name) {
-    return Lake.open(Fixtures.spark(), lake.toString()).read(name);
+    return SparkLake.open(Fixtures.spark(), lake.toString()).read(name);
   }
 
   private static void assertSameRows(Dataset<Row> actual, Dataset<Row> expected, String what) {
@@ -89,8 +90,8 @@ class RerunTest {
     assertThat(table(lake, "immigration").count()).isEqualTo(2000);
     assertSameRows(table(lake, "immigration").filter("month = 4"),
         table(Fixtures.sampleLake().folder(), "immigration"), "April after its re-run");
-    List<Row> history = new RunHistory(Lake.open(Fixtures.spark(), lake.toString())).runs().collectAsList();
-    assertThat(history).extracting(run -> run.<String>getAs("months")).containsExactly("2016-04", "2016-03,2016-04");
-    assertThat(history).extracting(run -> run.<String>getAs("trigger")).containsOnly("backfill");
+    List<RunRecord> history = new RunHistory(SparkLake.open(Fixtures.spark(), lake.toString()).lake()).runs();
+    assertThat(history).extracting(run -> run.months()).containsExactly("2016-04", "2016-03,2016-04");
+    assertThat(history).extracting(run -> run.trigger()).containsOnly("backfill");
   }
 }

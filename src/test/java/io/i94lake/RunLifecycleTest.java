@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.TableCatalog;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import io.i94lake.pipeline.RunState;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.TaskRecord;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunLifecycleTest {
   private static Path lakeFolder;
-  private static Lake lake;
+  private static SparkLake lake;
   private static RunSummary firstRun;
   private static RunSummary resumedRun;
 
@@ -42,13 +42,13 @@ class RunLifecycleTest {
   static void publishTheSample() {
     lakeFolder = Fixtures.newFolder("lifecycle-lake");
     firstRun = Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
-    lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
   }
 
   /** What readers see: the main snapshot of every data table. */
   private static Map<String, Long> mainSnapshots() {
-    return TableCatalog.publishedNames().stream().filter(lake::hasTable)
-        .collect(Collectors.toMap(table -> table, table -> lake.icebergTable(table).currentSnapshot().snapshotId(),
+    return TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable)
+        .collect(Collectors.toMap(table -> table, table -> lake.lake().icebergTable(table).currentSnapshot().snapshotId(),
             (a, b) -> a, TreeMap::new));
   }
 
@@ -68,15 +68,16 @@ class RunLifecycleTest {
     assertThat(dirty.failure().getMessage()).contains("Cannot publish run " + dirty.runId(), "port_code found in port.port_code 0 (>= 0.98)");
     assertThat(mainSnapshots()).as("main of every table").isEqualTo(before);
     assertThat(lake.read("immigration").filter("port_code = 'ZZ9'").count()).as("readers see no dirty row").isZero();
-    assertThat(lake.icebergTable("immigration").refs()).as("the failed run's branch is kept").containsKey(dirty.auditBranch());
+    assertThat(lake.lake().icebergTable("immigration").refs()).as("the failed run's branch is kept").containsKey(dirty.auditBranch());
 
-    RunHistory history = new RunHistory(lake);
-    Row recorded = history.run(dirty.runId()).orElseThrow();
-    assertThat(recorded.<String>getAs("state")).isEqualTo("FAILED");
-    assertThat(recorded.<String>getAs("failure_category")).isEqualTo("CHECK_FAILED");
-    Row check = history.checks(dirty.runId()).filter("check_name = 'port_code found in port.port_code'").first();
-    assertThat(check.<Double>getAs("observed")).isEqualTo(0.0);
-    assertThat(check.<Boolean>getAs("passed")).isFalse();
+    RunHistory history = new RunHistory(lake.lake());
+    RunRecord recorded = history.run(dirty.runId()).orElseThrow();
+    assertThat(recorded.state()).isEqualTo("FAILED");
+    assertThat(recorded.failureCategory()).isEqualTo("CHECK_FAILED");
+    CheckResult check = history.checks(dirty.runId()).stream()
+        .filter(result -> result.constraint().equals("port_code found in port.port_code")).findFirst().orElseThrow();
+    assertThat(check.observed()).isEqualTo(0.0);
+    assertThat(check.passed()).isFalse();
   }
 
   @Test
@@ -126,7 +127,7 @@ class RunLifecycleTest {
   @Test
   @Order(3)
   void aSecondWriterIsRefusedNamingTheFirst() {
-    try (LakeLock held = LakeLock.acquire(lake, "20991231T000000Z-holder", Duration.ZERO)) {
+    try (LakeLock held = LakeLock.acquire(lake.lake(), "20991231T000000Z-holder", Duration.ZERO)) {
       Cli cli = Cli.run("run", "--lake", lakeFolder.toString());
 
       assertThat(cli.exitCode()).as("exit code of COMMIT_CONFLICT").isEqualTo(6);
@@ -139,16 +140,16 @@ class RunLifecycleTest {
   void theLockOfADeadWriterIsTakenOverAndItsRunRecordedAsFailed() throws Exception {
     Process finished = new ProcessBuilder("true").start();
     finished.waitFor();
-    Files.writeString(Path.of(lake.warehouse()).resolve("_i94lake_run.lock"), "run=20991231T000000Z-dead\npid=" + finished.pid()
+    Files.writeString(Path.of(lake.lake().warehouse()).resolve("_i94lake_run.lock"), "run=20991231T000000Z-dead\npid=" + finished.pid()
         + "\nhost=" + java.net.InetAddress.getLocalHost().getHostName() + "\nsince=" + Instant.now().minusSeconds(600) + "\n");
 
     RunSummary next = Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
 
     assertThat(next.state()).isEqualTo(RunState.SUCCEEDED);
-    Row dead = new RunHistory(lake).run("20991231T000000Z-dead").orElseThrow();
-    assertThat(dead.<String>getAs("state")).isEqualTo("FAILED");
-    assertThat(dead.<String>getAs("error")).contains("ended before the run finished");
-    assertThat(LakeLock.holder(lake)).as("the lock is released after the run").isEmpty();
+    RunRecord dead = new RunHistory(lake.lake()).run("20991231T000000Z-dead").orElseThrow();
+    assertThat(dead.state()).isEqualTo("FAILED");
+    assertThat(dead.error()).contains("ended before the run finished");
+    assertThat(LakeLock.holder(lake.lake())).as("the lock is released after the run").isEmpty();
   }
 
   @Test
@@ -162,7 +163,7 @@ class RunLifecycleTest {
 
     assertThat(rollback.exitCode()).as(rollback.err()).isZero();
     assertThat(mainSnapshots()).containsAllEntriesOf(resumedRun.published());
-    List<String> triggers = new RunHistory(lake).runs().select("trigger").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> triggers = new RunHistory(lake.lake()).runs().stream().map(RunRecord::trigger).toList();
     assertThat(triggers.get(0)).as("the newest run").isEqualTo("rollback");
     assertThat(triggers).as("the first, the dirty, the broken, the resume, the dead, the one after it, the rollback")
         .containsExactlyInAnyOrder("manual", "manual", "manual", "resume", "manual", "manual", "rollback");

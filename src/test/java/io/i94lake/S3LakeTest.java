@@ -3,7 +3,7 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.engine.DuckDbTableWriter;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.IcebergTables;
@@ -91,8 +91,8 @@ class S3LakeTest {
     return Cli.run(environment, args);
   }
 
-  private static Lake lake() {
-    return Lake.open(Fixtures.spark(), LAKE);
+  private static SparkLake lake() {
+    return SparkLake.open(Fixtures.spark(), LAKE);
   }
 
   @Test
@@ -131,13 +131,13 @@ class S3LakeTest {
   @Test
   @Order(2)
   void aFailedCheckLeavesMainAsItWasAndKeepsTheAuditBranch() {
-    long mainBefore = lake().icebergTable("immigration").currentSnapshot().snapshotId();
+    long mainBefore = lake().lake().icebergTable("immigration").currentSnapshot().snapshotId();
 
     Cli dirty = cli("run", "--lake", LAKE, "--raw", Fixtures.sampleWithUnknownPorts("s3-unknown-ports").toString(), "--attempts", "1");
 
     assertThat(dirty.exitCode()).as("exit code of CHECK_FAILED; " + dirty.err()).isEqualTo(5);
     assertThat(dirty.err()).contains("port_code found in port.port_code 0 (>= 0.98)");
-    var immigration = lake().icebergTable("immigration");
+    var immigration = lake().lake().icebergTable("immigration");
     assertThat(immigration.currentSnapshot().snapshotId()).as("main of immigration").isEqualTo(mainBefore);
     assertThat(immigration.refs().keySet()).as("branches of immigration").anyMatch(name -> name.startsWith("audit_"));
     Cli sql = cli("sql", "--lake", LAKE, "--format", "csv", "SELECT count(*) AS dirty FROM immigration WHERE port_code = 'ZZ9'");
@@ -164,7 +164,7 @@ class S3LakeTest {
   @Test
   @Order(4)
   void aSecondWriterIsRefusedByTheLockRowInTheCatalogDatabase() throws SQLException {
-    try (LakeLock held = LakeLock.acquire(lake(), "20991231T000000Z-holder", Duration.ZERO)) {
+    try (LakeLock held = LakeLock.acquire(lake().lake(), "20991231T000000Z-holder", Duration.ZERO)) {
       Cli runs = cli("runs", "--lake", LAKE);
       assertThat(runs.out()).contains("now running: run 20991231T000000Z-holder");
 
@@ -173,7 +173,7 @@ class S3LakeTest {
       assertThat(run.exitCode()).as("exit code of COMMIT_CONFLICT").isEqualTo(6);
       assertThat(run.err()).contains("run 20991231T000000Z-holder", "is writing the lake at s3a://" + BUCKET + "/lake");
     }
-    assertThat(LakeLock.holder(lake())).as("the lock row is gone once released").isEmpty();
+    assertThat(LakeLock.holder(lake().lake())).as("the lock row is gone once released").isEmpty();
   }
 
   @Test
@@ -204,9 +204,9 @@ class S3LakeTest {
     assertThat(runs.exitCode()).as(runs.err()).isZero();
     assertThat(runs.err()).contains("took over the lock of run 20261205T000000Z-gone01", "another-host");
     assertThat(runs.out()).doesNotContain("now running").contains("20261205T000000Z-gone01");
-    assertThat(new io.i94lake.pipeline.RunHistory(lake()).run("20261205T000000Z-gone01").orElseThrow().<Double>getAs("seconds"))
+    assertThat(new io.i94lake.pipeline.RunHistory(lake().lake()).run("20261205T000000Z-gone01").orElseThrow().seconds())
         .as("the run lasted until its last heartbeat").isEqualTo(42.0);
-    assertThat(LakeLock.holder(lake())).isEmpty();
+    assertThat(LakeLock.holder(lake().lake())).isEmpty();
   }
 
   @Test

@@ -2,16 +2,17 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,9 +33,9 @@ class ScheduleTest {
     lakeFolder = Fixtures.newFolder("schedule-lake");
   }
 
-  private static List<Row> scheduledRuns() {
-    return new RunHistory(Lake.open(Fixtures.spark(), lakeFolder.toString())).runs().filter("trigger = 'schedule'")
-        .orderBy("started_at").collectAsList();
+  private static List<RunRecord> scheduledRuns() {
+    return new RunHistory(SparkLake.open(Fixtures.spark(), lakeFolder.toString()).lake()).runs().stream()
+        .filter(run -> run.trigger().equals("schedule")).sorted(Comparator.comparing(RunRecord::startedAt)).toList();
   }
 
   @Test
@@ -49,21 +50,21 @@ class ScheduleTest {
             "stopping the schedule: 2 runs done (--max-runs 2)", "2 runs, 2 published, 0 failed");
     assertThat(cli.out()).as("maintain after each published run").contains("maintain: expired", "maintain: removed",
         "kept those of the last 2 published runs");
-    List<Row> runs = scheduledRuns();
+    List<RunRecord> runs = scheduledRuns();
     assertThat(runs).hasSize(2);
-    Instant firstEnded = runs.get(0).getAs("ended_at");
-    Instant secondStarted = runs.get(1).getAs("started_at");
+    Instant firstEnded = runs.get(0).endedAt();
+    Instant secondStarted = runs.get(1).startedAt();
     assertThat(secondStarted).as("the second run starts after the first ended").isAfterOrEqualTo(firstEnded);
-    assertThat(runs).extracting(run -> run.<String>getAs("state")).containsOnly("SUCCEEDED");
-    assertThat(LakeLock.holder(Lake.open(Fixtures.spark(), lakeFolder.toString()))).as("no run left behind").isEmpty();
+    assertThat(runs).extracting(run -> run.state()).containsOnly("SUCCEEDED");
+    assertThat(LakeLock.holder(SparkLake.open(Fixtures.spark(), lakeFolder.toString()).lake())).as("no run left behind").isEmpty();
   }
 
   @Test
   @Order(2)
   void aFiringMissedWhileNoScheduleRanRunsOnceAtStartUp() throws InterruptedException {
     // a daily firing a second ago, at least two seconds after the last scheduled run ended; the next one is tomorrow
-    List<Row> before = scheduledRuns();
-    Instant lastEnded = before.get(before.size() - 1).getAs("ended_at");
+    List<RunRecord> before = scheduledRuns();
+    Instant lastEnded = before.get(before.size() - 1).endedAt();
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastEnded.plusSeconds(3)).toMillis()));
     ZonedDateTime missed = ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(1);
     String daily = missed.getSecond() + " " + missed.getMinute() + " " + missed.getHour() + " * * ?";

@@ -2,7 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +90,7 @@ class SqlCommandTest {
 
   @Test
   void everyKindOfWriteIsRefusedAndTheLakeIsUnchangedOnEitherEngine() {
-    Lake sample = Fixtures.sampleLake().lake();
+    SparkLake sample = Fixtures.sampleLake().lake();
     Map<String, Map<String, Long>> before = everyReference(sample);
     List<String> writes = List.of("DROP TABLE us_city", "DELETE FROM immigration", "INSERT INTO us_state SELECT * FROM us_state",
         "UPDATE us_state SET state_name = 'x'", "MERGE INTO us_state t USING us_state s ON t.state_code = s.state_code "
@@ -150,11 +150,11 @@ class SqlCommandTest {
     assertThat(before.err()).contains("nothing was published then");
   }
 
-  private static Map<String, Map<String, Long>> everyReference(Lake lake) {
+  private static Map<String, Map<String, Long>> everyReference(SparkLake lake) {
     Map<String, Map<String, Long>> references = new TreeMap<>();
-    for (String table : lake.tableNames()) {
+    for (String table : lake.lake().tableNames()) {
       Map<String, Long> refs = new TreeMap<>();
-      lake.icebergTable(table).refs().forEach((name, ref) -> refs.put(name, ref.snapshotId()));
+      lake.lake().icebergTable(table).refs().forEach((name, ref) -> refs.put(name, ref.snapshotId()));
       references.put(table, refs);
     }
     return references;

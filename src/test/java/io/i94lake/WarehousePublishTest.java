@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.i94lake.core.LakeTable;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.warehouse.WarehousePublisher;
 import io.i94lake.warehouse.WarehouseTables;
 import java.nio.file.Path;
@@ -21,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,10 +119,12 @@ class WarehousePublishTest {
     Fixtures.SampleLake sample = Fixtures.sampleLake();
     // a second lake with fewer rows in every table
     Path smallFolder = Fixtures.newFolder("small-lake");
-    Lake small = Lake.open(Fixtures.spark(), smallFolder.toString());
+    SparkLake small = SparkLake.open(Fixtures.spark(), smallFolder.toString());
     int limit = 7;
     for (LakeTable table : WarehouseTables.selected(false)) {
-      small.append(table.name(), sample.lake().read(table.name()).orderBy(sample.lake().read(table.name()).columns()[0]).limit(limit++));
+      Dataset<Row> rows = sample.lake().read(table.name()).orderBy(sample.lake().read(table.name()).columns()[0]).limit(limit++);
+      small.lake().ensureTable(table.name(), SparkSchemaUtil.convert(rows.schema()), List.of());
+      rows.writeTo(small.table(table.name())).append();
     }
     assertThat(publish(sample.folder()).exitCode()).isZero();
     String counts = "SELECT " + String.join(", ", WarehouseTables.selected(false).stream()
@@ -217,7 +222,7 @@ class WarehousePublishTest {
 
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     assertThat(cli.out()).contains("1 run, 1 published", "swapped in schema " + SCHEDULED_SCHEMA);
-    Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    SparkLake lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
     try (Connection connection = connect()) {
       for (LakeTable table : WarehouseTables.selected(false)) {
         var rows = lake.read(table.name());

@@ -2,7 +2,7 @@ package io.i94lake.cli;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.PublishedChecks;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.LakeChecks;
@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Lake lake = lakeOptions.openExistingLake();
+    SparkLake lake = lakeOptions.openExistingLake();
     LakeChecks thresholds = new LakeChecks(minShareKnown, LakeChecks.DEFAULTS.maximumRowCountChange(), maxAge);
     List<CheckResult> results = PublishedChecks.run(lake, thresholds);
     PrintWriter out = spec.commandLine().getOut();

@@ -2,12 +2,14 @@ package io.i94lake.cli;
 
 import io.i94lake.engine.EngineChoice;
 import io.i94lake.engine.LakeReading;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeSession;
 import io.i94lake.lake.S3Settings;
 import io.i94lake.pipeline.LakeRecovery;
 import java.io.PrintWriter;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
@@ -60,38 +62,58 @@ public final class LakeOptions {
    * Starts Spark and opens the lake, which must exist already; first puts it right if a writer died (saying so on
    * standard error), unless a run is writing it now.
    */
-  public Lake openExistingLake() {
+  public SparkLake openExistingLake() {
+    SparkSession spark = startSpark();
+    requireLake(LakeCatalog.of(spark, lake), spark.sparkContext().hadoopConfiguration());
+    SparkLake opened = SparkLake.open(spark, lake);
+    heal(opened.lake());
+    return opened;
+  }
+
+  /** Opens the lake through its Iceberg catalog alone, without Spark; first puts it right if a writer died. */
+  public Lake openLake() {
     Lake opened = openLakeAsItIs();
+    heal(opened);
+    return opened;
+  }
+
+  /**
+   * Opens the lake, which must exist already, through its Iceberg catalog alone, without healing it (for commands that
+   * take its lock).
+   */
+  public Lake openLakeAsItIs() {
+    Configuration hadoop = new Configuration();
+    s3Settings().applyTo(hadoop);
+    LakeCatalog catalog = LakeCatalog.of(lake, catalogUri);
+    requireLake(catalog, hadoop);
+    return Lake.open(catalog, hadoop);
+  }
+
+  /**
+   * Opens the lake for a reader on DuckDB; when a writer died, the lake is put right first (see {@link #openLake}).
+   */
+  public LakeReading openForReading() {
+    LakeReading reading = LakeReading.open(lake, catalogUri);
+    if (reading.needsHealing()) {
+      openLake();
+    }
+    return reading;
+  }
+
+  private void requireLake(LakeCatalog catalog, Configuration hadoop) {
+    if (!Lake.exists(catalog, hadoop)) {
+      throw new IllegalArgumentException("Cannot open the lake at " + lake + ": there is no lake there yet"
+          + (catalog.isJdbc() ? " in catalog " + catalog.describe() + " (name the catalog database with --catalog-uri)" : "")
+          + "; build one with `i94lake run` or name another with --lake");
+    }
+  }
+
+  private void heal(Lake opened) {
     PrintWriter err = command.commandLine().getErr();
     LakeRecovery.beforeReading(opened, message -> {
       err.println("i94lake: " + message);
       err.flush();
     });
-    return opened;
-  }
-
-  /**
-   * Opens the lake for a reader on DuckDB, without Spark; when a writer died, Spark starts to put the lake right first
-   * (see {@link #openExistingLake}).
-   */
-  public LakeReading openForReading() {
-    LakeReading reading = LakeReading.open(lake, catalogUri);
-    if (reading.needsHealing()) {
-      openExistingLake();
-    }
-    return reading;
-  }
-
-  /** Starts Spark and opens the lake, which must exist already, without healing it (for commands that take its lock). */
-  public Lake openLakeAsItIs() {
-    SparkSession spark = startSpark();
-    if (!Lake.exists(spark, lake)) {
-      LakeCatalog catalog = LakeCatalog.of(spark, lake);
-      throw new IllegalArgumentException("Cannot open the lake at " + lake + ": there is no lake there yet"
-          + (catalog.isJdbc() ? " in catalog " + catalog.describe() + " (name the catalog database with --catalog-uri)" : "")
-          + "; build one with `i94lake run` or name another with --lake");
-    }
-    return Lake.open(spark, lake);
   }
 
   /** The engine a command runs on: the one asked for, else the default for the lake (see {@link EngineChoice}). */
@@ -104,13 +126,16 @@ public final class LakeOptions {
       Configurator.setRootLevel(Level.INFO);
     }
     SparkSession spark = LakeSession.start(master);
-    new S3Settings(s3Endpoint, s3Region, s3PathStyle, s3AccessKey, s3SecretKey, s3SessionToken)
-        .applyTo(spark.sparkContext().hadoopConfiguration());
+    s3Settings().applyTo(spark.sparkContext().hadoopConfiguration());
     if (catalogUri != null) {
       spark.conf().set(LakeCatalog.URI_SETTING, catalogUri);
     } else {
       spark.conf().unset(LakeCatalog.URI_SETTING);
     }
     return spark;
+  }
+
+  private S3Settings s3Settings() {
+    return new S3Settings(s3Endpoint, s3Region, s3PathStyle, s3AccessKey, s3SecretKey, s3SessionToken);
   }
 }

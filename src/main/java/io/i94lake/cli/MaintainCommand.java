@@ -1,5 +1,6 @@
 package io.i94lake.cli;
 
+import io.i94lake.engine.SparkCompaction;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Maintenance;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ public final class MaintainCommand implements Callable<Integer> {
     Lake lake = lakeOptions.openLakeAsItIs();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("i94lake maintain%s: lake %s%n", dryRun ? " (dry run: nothing is changed)" : "", lakeOptions.lake);
-    new Maintenance(lake, message -> {
+    new Maintenance(lake, new SparkCompaction(lakeOptions::startSpark), message -> {
       out.println("  " + message);
       out.flush();
     }).run(settings);

@@ -1,6 +1,6 @@
 package io.i94lake.cli;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.warehouse.WarehousePublisher;
 import io.i94lake.warehouse.WarehouseTarget;
 import java.io.PrintWriter;
@@ -49,14 +49,14 @@ public final class PublishCommand implements Callable<Integer> {
     if (jdbcUrl == null) {
       throw new ParameterException(spec.commandLine(), "Missing --jdbc jdbc:postgresql://host:port/database (or the setting publish-jdbc)");
     }
-    Lake lake = lakeOptions.openExistingLake();
+    SparkLake lake = lakeOptions.openExistingLake();
     PrintWriter out = spec.commandLine().getOut();
     print(publish(lake, new WarehouseTarget(jdbcUrl, user, password, schema), withFacts, out), out);
     return 0;
   }
 
-  static WarehousePublisher.Result publish(Lake lake, WarehouseTarget target, boolean withFacts, PrintWriter out) {
-    out.printf("i94lake publish: lake %s -> %s%n", lake.warehouse(), target.describe());
+  static WarehousePublisher.Result publish(SparkLake lake, WarehouseTarget target, boolean withFacts, PrintWriter out) {
+    out.printf("i94lake publish: lake %s -> %s%n", lake.lake().warehouse(), target.describe());
     out.flush();
     long started = System.nanoTime();
     return new WarehousePublisher(lake, message -> {

@@ -1,7 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.core.PipelineException;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
@@ -66,16 +66,16 @@ public final class RunCommand implements Callable<Integer> {
       }
     } catch (PipelineException refused) {
       alerts.runRefused(resume != null ? Trigger.RESUME.label() : Trigger.MANUAL.label(), lakeOptions.lake, refused,
-          () -> Lake.open(spark, lakeOptions.lake));
+          () -> SparkLake.open(spark, lakeOptions.lake).lake());
       throw refused;
     }
     print(summary, out);
     if (!summary.succeeded()) {
-      alerts.runFailed(summary, () -> Lake.open(spark, lakeOptions.lake));
+      alerts.runFailed(summary, () -> SparkLake.open(spark, lakeOptions.lake).lake());
       throw summary.failure();
     }
     if (warehouseOptions.configured()) {
-      warehouseOptions.copy(Lake.open(spark, lakeOptions.lake), summary, out);
+      warehouseOptions.copy(SparkLake.open(spark, lakeOptions.lake), summary, out);
     }
     return 0;
   }

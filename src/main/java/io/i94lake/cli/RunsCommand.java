@@ -7,11 +7,16 @@ import io.i94lake.engine.LakeReading;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
+import io.i94lake.quality.CheckResult;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,10 +65,23 @@ public final class RunsCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Lake lake = lakeOptions.openExistingLake();
-    LakeLock.holder(lake).ifPresent(holder -> out.println("now running: " + holder));
-    printer.print(ResultPrinter.answer(new RunHistory(lake).runs().limit(limit).selectExpr(COLUMNS)), format, limit);
+    Lake lake = lakeOptions.openLake();
+    LakeLock.holder(lake).filter(holder -> !holder.isAbandoned()).ifPresent(holder -> out.println("now running: " + holder));
+    List<String[]> rows = new RunHistory(lake).runs().stream().limit(limit).map(run -> new String[] {run.runId(), run.trigger(),
+        run.state(), run.months(), run.startedAt().toString(), String.valueOf(run.seconds()), String.valueOf(run.rowsIn()),
+        String.valueOf(run.rowsWritten()), String.valueOf(run.rowsRejected()), String.valueOf(run.checksFailed()),
+        run.failureCategory(), errorOrNote(run)}).toList();
+    List<String> columns = List.of("run_id", "trigger", "state", "months", "started_at", "seconds", "rows_in", "rows_written",
+        "rows_rejected", "checks_failed", "failure_category", "error_or_note");
+    List<Boolean> bare = columns.stream().map(column -> column.startsWith("rows_") || column.equals("seconds")
+        || column.equals("checks_failed")).toList();
+    printer.print(new ResultPrinter.Answer(columns, bare, rows.iterator()), format, limit);
     return 0;
+  }
+
+  private static String errorOrNote(RunRecord run) {
+    String text = run.error() != null ? run.error() : run.note();
+    return text == null ? null : text.substring(0, Math.min(100, text.length()));
   }
 
   /** {@code i94lake runs show RUN_ID}: one run, its tasks and its checks. */
@@ -80,26 +98,52 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Lake lake = lakeOptions.openExistingLake();
-      RunHistory history = new RunHistory(lake);
-      Row run = history.run(runId).orElseThrow(() -> new IllegalArgumentException(
+      RunHistory history = new RunHistory(lakeOptions.openLake());
+      RunRecord run = history.run(runId).orElseThrow(() -> new IllegalArgumentException(
           "Cannot show run " + runId + ": the lake at " + lakeOptions.lake + " has no such run; see `i94lake runs`"));
       PrintWriter out = spec.commandLine().getOut();
-      for (String field : run.schema().fieldNames()) {
-        Object value = run.getAs(field);
+      RecordComponent[] fields = RunRecord.class.getRecordComponents();
+      for (RecordComponent field : fields) {
+        Object value = value(field, run);
         if (value != null) {
-          out.printf("%-20s %s%n", field, value);
+          out.printf("%-20s %s%n", snakeCase(field.getName()), value);
         }
       }
       out.println();
       out.println("tasks");
       ResultPrinter printer = new ResultPrinter(out);
-      printer.print(ResultPrinter.answer(history.tasks(runId).drop("run_id")), ResultPrinter.Format.table, 10_000);
+      List<String[]> tasks = history.tasks(runId).stream().map(task -> new String[] {task.task(), task.state(),
+          String.valueOf(task.attempts()), text(task.started()), text(task.ended()),
+          task.started() == null ? null : String.valueOf(Duration.between(task.started(), task.ended()).toMillis() / 1000.0),
+          String.valueOf(task.rowsIn()), String.valueOf(task.rowsOut()), String.valueOf(task.rowsRejected()), task.error()}).toList();
+      printer.print(new ResultPrinter.Answer(List.of("task", "state", "attempts", "started_at", "ended_at", "seconds", "rows_in",
+          "rows_out", "rows_rejected", "error"), List.of(false, false, true, false, false, true, true, true, true, false),
+          tasks.iterator()), ResultPrinter.Format.table, 10_000);
       out.println();
       out.println("checks");
-      printer.print(ResultPrinter.answer(history.checks(runId).drop("run_id").orderBy("passed", "table_name", "check_name")),
-          ResultPrinter.Format.table, 10_000);
+      List<String[]> checks = history.checks(runId).stream()
+          .sorted(Comparator.comparing(CheckResult::passed).thenComparing(CheckResult::table).thenComparing(CheckResult::constraint))
+          .map(check -> new String[] {check.table(), check.constraint(), check.level().name(), String.valueOf(check.passed()),
+              check.observed() == null ? null : String.valueOf(check.observed()), check.threshold(), check.message()}).toList();
+      printer.print(new ResultPrinter.Answer(List.of("table_name", "check_name", "level", "passed", "observed", "threshold",
+          "message"), List.of(false, false, false, true, true, false, false), checks.iterator()), ResultPrinter.Format.table, 10_000);
       return 0;
+    }
+
+    private static Object value(RecordComponent field, RunRecord run) {
+      try {
+        return field.getAccessor().invoke(run);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read " + field.getName() + " of run " + run.runId(), e);
+      }
+    }
+
+    private static String snakeCase(String name) {
+      return name.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+
+    private static String text(Object value) {
+      return value == null ? null : value.toString();
     }
   }
 }

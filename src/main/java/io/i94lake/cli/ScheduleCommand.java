@@ -1,7 +1,8 @@
 package io.i94lake.cli;
 
 import io.i94lake.core.Messages;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkCompaction;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Maintenance;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
@@ -90,10 +91,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     MailSettings mail = alertOptions.settings();
     RunOptions options = pipelineOptions.options(lakeOptions.lake, Trigger.SCHEDULE);
     SparkSession spark = lakeOptions.startSpark();
-    Lake lake = Lake.open(spark, lakeOptions.lake);
+    SparkLake lake = SparkLake.open(spark, lakeOptions.lake);
     Pipeline pipeline = new Pipeline(spark, message -> log(out, "  " + message));
     Alerts alerts = new Alerts(mail, message -> log(out, message));
-    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake, alerts, message -> log(out, message), summary -> {
+    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake.lake(), alerts, message -> log(out, message), summary -> {
       synchronized (out) {
         RunCommand.print(summary, out);
       }
@@ -119,7 +120,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   // a failed copy is alerted and the schedule goes on: the lake itself is published
-  private void copyToWarehouse(Lake lake, RunSummary published, Alerts alerts, PrintWriter out) {
+  private void copyToWarehouse(SparkLake lake, RunSummary published, Alerts alerts, PrintWriter out) {
     try {
       warehouseOptions.copy(lake, published, out);
     } catch (RuntimeException e) {
@@ -129,9 +130,9 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   // maintenance that fails is logged and tried again after the next publish: the lake itself is published
-  private void maintain(Lake lake, PrintWriter out) {
+  private void maintain(SparkLake lake, PrintWriter out) {
     try {
-      new Maintenance(lake, message -> log(out, "  maintain: " + message)).run(maintenanceOptions.settings(false));
+      new Maintenance(lake.lake(), new SparkCompaction(lake::spark), message -> log(out, "  maintain: " + message)).run(maintenanceOptions.settings(false));
     } catch (RuntimeException e) {
       log(out, "maintain failed: " + Messages.firstLine(e));
     }

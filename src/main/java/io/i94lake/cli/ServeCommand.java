@@ -1,6 +1,6 @@
 package io.i94lake.cli;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.serve.ServeServer;
 import io.i94lake.serve.Tokens;
 import java.io.PrintWriter;
@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
       tokens = tokens.and(Tokens.read(tokensFile));
     }
     PrintWriter out = spec.commandLine().getOut();
-    Lake lake = lakeOptions.openExistingLake();
+    SparkLake lake = lakeOptions.openExistingLake();
     out.printf("i94lake serve: loading lake %s ...%n", lakeOptions.lake);
     ServeServer server = ServeServer.start(lake, host, port, tokens, refreshInterval);
     out.printf("i94lake serve: %s%n", server.describe());

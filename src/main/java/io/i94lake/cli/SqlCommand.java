@@ -4,7 +4,7 @@ import io.i94lake.engine.DuckDbReader;
 import io.i94lake.engine.EngineChoice;
 import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkReadOnlyStatement;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ public final class SqlCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Lake lake = lakeOptions.openExistingLake();
+    SparkLake lake = lakeOptions.openExistingLake();
     SparkReadOnlyStatement.require(lake.spark(), statement);
     Map<String, Long> views = TimeTravel.viewTables(lake, asOf);
     try {

@@ -3,7 +3,7 @@ package io.i94lake.cli;
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.warehouse.WarehouseTarget;
 import java.io.PrintWriter;
@@ -41,7 +41,7 @@ public final class WarehouseOptions {
   }
 
   /** Copies what a run published to the warehouse; a failure says that the lake itself is published. */
-  void copy(Lake lake, RunSummary published, PrintWriter out) {
+  void copy(SparkLake lake, RunSummary published, PrintWriter out) {
     out.println();
     try {
       PublishCommand.print(PublishCommand.publish(lake, target(), withFacts, out), out);

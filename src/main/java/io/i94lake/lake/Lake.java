@@ -2,8 +2,6 @@ package io.i94lake.lake;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -11,20 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.spark.Spark3Util;
-import org.apache.iceberg.spark.SparkSchemaUtil;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.apache.spark.sql.types.StructType;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.expressions.Expression;
 
 /**
  * The lake: an Iceberg catalog ({@link LakeCatalog}: a Hadoop catalog on a lake folder, a JDBC catalog for a lake on
@@ -33,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Lake {
   public static final String NAMESPACE = "i94";
-  private static final String DEFAULT_CATALOG = "lake";
   /** Every table keeps its last metadata files only: older ones go at each commit (snapshots stay: see maintain). */
   static final Map<String, String> METADATA_PROPERTIES = Map.of(
       "write.metadata.delete-after-commit.enabled", "true",
@@ -50,14 +44,12 @@ public final class Lake {
   // a test stops a publish between its steps for this long, to kill it there
   private static final long PUBLISH_PAUSE_MILLIS = Long.getLong("i94lake.test.publish-pause-millis", 0);
 
-  private final SparkSession spark;
-  private final String catalog;
   private final LakeCatalog lakeCatalog;
+  private final Catalog catalog;
 
-  private Lake(SparkSession spark, String catalog, LakeCatalog lakeCatalog) {
-    this.spark = spark;
-    this.catalog = catalog;
+  private Lake(LakeCatalog lakeCatalog, Catalog catalog) {
     this.lakeCatalog = lakeCatalog;
+    this.catalog = catalog;
   }
 
   private static Map<String, String> joined(Map<String, String> first, Map<String, String> second) {
@@ -67,44 +59,29 @@ public final class Lake {
   }
 
   /**
-   * Opens (and creates when missing) the lake at a folder or URI, and makes its tables the session's default.
-   * A folder keeps a Hadoop catalog; an object store ({@code s3://}, {@code s3a://}) Iceberg's JDBC catalog
-   * (see {@link LakeCatalog}).
+   * Opens (and creates when missing) the lake of a catalog: a folder keeps a Hadoop catalog; an object store
+   * ({@code s3://}, {@code s3a://}) Iceberg's JDBC catalog (see {@link LakeCatalog}).
+   *
+   * @param hadoop the file systems' settings (S3 endpoint and keys)
    */
-  public static Lake open(SparkSession spark, String location) {
-    LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
-    String catalog = register(spark, lakeCatalog);
-    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + NAMESPACE);
-    spark.sql("USE " + catalog + "." + NAMESPACE);
-    Lake lake = new Lake(spark, catalog, lakeCatalog);
-    lakeCatalog.requireOwnFiles(lake.icebergCatalog(), location);
-    return lake;
+  public static Lake open(LakeCatalog lakeCatalog, Configuration hadoop) {
+    Catalog catalog = lakeCatalog.open(hadoop);
+    Namespace namespace = Namespace.of(NAMESPACE);
+    SupportsNamespaces namespaces = (SupportsNamespaces) catalog;
+    if (!namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException madeMeanwhile) {
+        // by another writer
+      }
+    }
+    lakeCatalog.requireOwnFiles(catalog, lakeCatalog.warehouse());
+    return new Lake(lakeCatalog, catalog);
   }
 
-  /** True when a lake with the i94 namespace exists at the location (for an object store: in its catalog). */
-  public static boolean exists(SparkSession spark, String location) {
-    LakeCatalog lakeCatalog = LakeCatalog.of(spark, location);
-    if (lakeCatalog.isJdbc()) {
-      String catalog = register(spark, lakeCatalog);
-      return !spark.sql("SHOW NAMESPACES IN " + catalog).filter("namespace = '" + NAMESPACE + "'").isEmpty();
-    }
-    Path namespace = new Path(lakeCatalog.warehouse(), NAMESPACE);
-    try {
-      FileSystem fileSystem = namespace.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fileSystem.exists(namespace);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for a lake at " + location, e);
-    }
-  }
-
-  private static String register(SparkSession spark, LakeCatalog lakeCatalog) {
-    String catalog = catalogFor(spark, lakeCatalog.warehouse());
-    String prefix = "spark.sql.catalog." + catalog;
-    spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
-    lakeCatalog.sparkOptions().forEach((key, value) -> spark.conf().set(prefix + "." + key, value));
-    // every read sees the newest commit, also in a long-running process
-    spark.conf().set(prefix + ".cache-enabled", "false");
-    return catalog;
+  /** True when a lake with the i94 namespace exists there (for an object store: in its catalog). */
+  public static boolean exists(LakeCatalog lakeCatalog, Configuration hadoop) {
+    return lakeCatalog.exists(lakeCatalog.open(hadoop));
   }
 
   /** A lake folder as the absolute location Iceberg stores; URIs such as s3a://bucket/prefix stay as given. */
@@ -117,21 +94,6 @@ public final class Lake {
     return Paths.get(location).toAbsolutePath().normalize().toString();
   }
 
-  // one catalog per lake folder, so that tests can open several lakes in one session
-  private static String catalogFor(SparkSession spark, String warehouse) {
-    for (int index = 0; ; index++) {
-      String name = index == 0 ? DEFAULT_CATALOG : DEFAULT_CATALOG + index;
-      String registered = spark.conf().get("spark.sql.catalog." + name + ".warehouse", null);
-      if (registered == null || registered.equals(warehouse)) {
-        return name;
-      }
-    }
-  }
-
-  public SparkSession spark() {
-    return spark;
-  }
-
   public String warehouse() {
     return lakeCatalog.warehouse();
   }
@@ -141,22 +103,12 @@ public final class Lake {
     return lakeCatalog;
   }
 
-  /** The fully qualified name of a lake table, e.g. {@code lake.i94.us_state}. */
-  public String table(String name) {
-    return catalog + "." + NAMESPACE + "." + name;
-  }
-
   public boolean hasTable(String name) {
-    return spark.catalog().tableExists(table(name));
-  }
-
-  public Dataset<Row> read(String name) {
-    return spark.table(table(name));
+    return catalog.tableExists(TableIdentifier.of(NAMESPACE, name));
   }
 
   public List<String> tableNames() {
-    return spark.sql("SHOW TABLES IN " + catalog + "." + NAMESPACE)
-        .select("tableName").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return catalog.listTables(Namespace.of(NAMESPACE)).stream().map(TableIdentifier::name).toList();
   }
 
   /**
@@ -181,10 +133,23 @@ public final class Lake {
    * Creates the table (empty, with write-audit-publish on) when it is missing, and adds to it the columns of
    * {@code schema} it lacks: a newer version of a table gains columns without losing its history.
    */
-  public synchronized void ensureTable(String name, StructType schema, List<String> partitionColumns) {
-    IcebergTables.ensure(icebergCatalog(), name, SparkSchemaUtil.convert(schema), partitionColumns);
+  public synchronized Table ensureTable(String name, Schema schema, List<String> partitionColumns) {
+    return IcebergTables.ensure(catalog, name, schema, partitionColumns);
   }
 
+  /** Adds rows to a table on {@code main} in one commit, outside any run's audit (the run history). */
+  public void append(String name, Schema schema, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Table table = ensureTable(name, schema, List.of());
+    table.newAppend().appendFile(RecordFiles.write(table, "rows", rows)).commit();
+  }
+
+  /** The rows of a table on {@code main} that match a filter, by column name; none when it does not exist. */
+  public List<Map<String, Object>> rows(String name, Expression filter) {
+    return hasTable(name) ? RecordFiles.read(icebergTable(name), null, filter) : List.of();
+  }
 
   /** The lake's published-run pointer: what readers see. */
   public PublishedPointer pointer() {
@@ -194,24 +159,6 @@ public final class Lake {
   /** The run readers see now; empty before the first publish. */
   public Optional<PublishedRun> published() {
     return pointer().current();
-  }
-
-  /**
-   * A table as readers see it: at the snapshot of the published run. A lake made before the pointer existed is read
-   * at {@code main}.
-   */
-  public Dataset<Row> readPublished(String name) {
-    return readAsPublished(published(), name);
-  }
-
-  /** A table as a published run left it, read at {@code main} when there is none (a lake older than the pointer). */
-  public Dataset<Row> readAsPublished(Optional<PublishedRun> published, String name) {
-    return published.isPresent() && published.get().has(name) ? readAt(name, published.get().snapshot(name)) : read(name);
-  }
-
-  /** A table at one of its snapshots. */
-  public Dataset<Row> readAt(String name, long snapshotId) {
-    return spark.read().option("versionAsOf", snapshotId).table(table(name));
   }
 
   /**
@@ -318,26 +265,14 @@ public final class Lake {
 
   /** The Iceberg catalog the lake's tables are in. */
   public Catalog icebergCatalog() {
-    return Spark3Util.loadIcebergCatalog(spark, catalog);
-  }
-
-  /** Adds rows to a table on {@code main}, outside any run's audit (the run history). */
-  public void append(String name, Dataset<Row> rows) {
-    ensureTable(name, rows.schema(), List.of());
-    try {
-      rows.writeTo(table(name)).append();
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException("Cannot append to " + table(name) + ": the table vanished", e);
-    }
+    return catalog;
   }
 
   public Table icebergTable(String name) {
     try {
-      return Spark3Util.loadIcebergTable(spark, table(name));
-    } catch (ParseException | NoSuchTableException e) {
-      throw new IllegalArgumentException("Cannot load lake table " + table(name), e);
+      return catalog.loadTable(TableIdentifier.of(NAMESPACE, name));
+    } catch (NoSuchTableException e) {
+      throw new IllegalArgumentException("Cannot load lake table " + NAMESPACE + "." + name + ": there is no such table", e);
     }
   }
-
-
 }

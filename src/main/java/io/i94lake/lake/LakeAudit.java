@@ -1,7 +1,5 @@
 package io.i94lake.lake;
 
-import static org.apache.spark.sql.functions.lit;
-
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
 import java.time.Duration;
@@ -12,17 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 
 /**
  * A run's writes, made on an Iceberg branch of each table they touch (write-audit-publish). Readers keep seeing
- * what the published-run pointer names; {@link #read} shows the branch for checks; {@link #publish} points readers
+ * what the published-run pointer names; checks read the branch; {@link #publish} points readers
  * at the branches of every touched table in one commit. A run that fails keeps its branches, for a look at what it
  * wrote and for {@code run --resume}.
  */
@@ -51,26 +46,32 @@ public final class LakeAudit {
     return branch;
   }
 
-  /** Replaces the whole table on the branch in one commit. */
-  public TableWrite replace(String name, Dataset<Row> rows) {
-    return write(name, rows, List.of(), writer -> writer.overwrite(lit(true)));
+  /**
+   * Makes a table ready for a write on the branch: created when missing (see {@link Lake#ensureTable}), its branch
+   * made from {@code main} when this run has not written it yet.
+   */
+  public Table open(String name, Schema schema, List<String> partitionColumns) {
+    Table table = lake.ensureTable(name, schema, partitionColumns);
+    openBranch(name);
+    return table;
   }
 
-  /** Replaces on the branch, in one commit, exactly the partitions present in {@code rows}. */
-  public TableWrite overwritePartitions(String name, Dataset<Row> rows, List<String> partitionColumns) {
-    return write(name, rows, partitionColumns, writer -> writer.overwritePartitions());
+  /** What the last write on the branch did to a table (opened with {@link #open}), timed from {@code startedNanos}. */
+  public TableWrite written(String name, long startedNanos) {
+    Table table = lake.icebergTable(name);
+    Snapshot snapshot = table.snapshot(table.refs().get(branch).snapshotId());
+    long rowsWritten = Long.parseLong(snapshot.summary().getOrDefault("added-records", "0"));
+    return new TableWrite(name, rowsWritten, snapshot.snapshotId(), Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
-  /** Replaces on the branch, in one commit, the rows matching {@code condition} (a filter on partition columns). */
-  public TableWrite overwriteWhere(String name, Dataset<Row> rows, Column condition, List<String> partitionColumns) {
-    return write(name, rows, partitionColumns, writer -> writer.overwrite(condition));
+  /** True when this run wrote the table: checks read its branch, else what is published. */
+  public boolean wrote(String name) {
+    return touched.contains(name);
   }
 
-  /** The table as this run has written it so far (its branch), or as published when the run did not touch it. */
-  public Dataset<Row> read(String name) {
-    return touched.contains(name)
-        ? lake.spark().read().option("branch", branch).table(lake.table(name))
-        : lake.readAsPublished(published, name);
+  /** What readers saw when the run started (it does not change while the run holds the lake's lock). */
+  public Optional<PublishedRun> published() {
+    return published;
   }
 
   /** The tables this run wrote. */
@@ -99,25 +100,6 @@ public final class LakeAudit {
           + e.getMessage() + "; readers still see the run published before", e);
     }
     return written;
-  }
-
-  private interface BranchWrite {
-    void write(org.apache.spark.sql.DataFrameWriterV2<Row> writer) throws NoSuchTableException;
-  }
-
-  private TableWrite write(String name, Dataset<Row> rows, List<String> partitionColumns, BranchWrite write) {
-    long started = System.nanoTime();
-    lake.ensureTable(name, rows.schema(), partitionColumns);
-    openBranch(name);
-    try {
-      write.write(rows.writeTo(lake.table(name) + ".branch_" + branch));
-    } catch (NoSuchTableException e) {
-      throw new PipelineException(FailureCategory.WRITE_FAILED, "Cannot write " + lake.table(name) + ": the table vanished", e);
-    }
-    Table table = lake.icebergTable(name);
-    Snapshot snapshot = table.snapshot(table.refs().get(branch).snapshotId());
-    long rowsWritten = Long.parseLong(snapshot.summary().getOrDefault("added-records", "0"));
-    return new TableWrite(name, rowsWritten, snapshot.snapshotId(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   // the branch starts where main is now

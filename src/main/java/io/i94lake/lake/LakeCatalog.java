@@ -126,7 +126,7 @@ public record LakeCatalog(String warehouse, String jdbcUri) {
   }
 
   /** The options of Iceberg's SparkCatalog for this lake. */
-  Map<String, String> sparkOptions() {
+  public Map<String, String> sparkOptions() {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("warehouse", warehouse);
     if (!isJdbc()) {

@@ -2,8 +2,6 @@ package io.i94lake.lake;
 
 import io.i94lake.core.PointInTime;
 import io.i94lake.core.TableCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.HistoryEntry;
 import org.apache.iceberg.PartitionSpec;
@@ -21,14 +18,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -123,25 +113,10 @@ public final class PublishedPointer {
   void commit(String runId, Map<String, Long> snapshots) {
     Table table = table().orElseGet(() -> catalog.createTable(identifier, SCHEMA, PartitionSpec.unpartitioned(), Lake.NEW_TABLE_PROPERTIES));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String location = table.locationProvider().newDataLocation("published-" + UUID.randomUUID() + ".parquet");
-    DataWriter<Record> writer;
-    try {
-      writer = Parquet.writeData(table.io().newOutputFile(location)).schema(SCHEMA)
-          .createWriterFunc(GenericParquetWriter::create).withSpec(PartitionSpec.unpartitioned()).overwrite().build();
-      try (writer) {
-        snapshots.forEach((name, snapshot) -> {
-          GenericRecord row = GenericRecord.create(SCHEMA);
-          row.setField("table_name", name);
-          row.setField("snapshot_id", snapshot);
-          row.setField("run_id", runId);
-          row.setField("published_at", now);
-          writer.write(row);
-        });
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the published-run pointer of run " + runId + " at " + location, e);
-    }
-    DataFile file = writer.toDataFile();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    snapshots.forEach((name, snapshot) ->
+        rows.add(Map.of("table_name", name, "snapshot_id", snapshot, "run_id", runId, "published_at", now)));
+    DataFile file = RecordFiles.write(table, "published", rows);
     table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(file).set(RUN_ID, runId).commit();
   }
 
@@ -153,13 +128,9 @@ public final class PublishedPointer {
   private static PublishedRun read(Table table, Snapshot snapshot) {
     Map<String, Long> snapshots = new LinkedHashMap<>();
     Instant publishedAt = Instant.ofEpochMilli(snapshot.timestampMillis());
-    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).useSnapshot(snapshot.snapshotId()).build()) {
-      for (Record row : rows) {
-        snapshots.put((String) row.getField("table_name"), (Long) row.getField("snapshot_id"));
-        publishedAt = ((OffsetDateTime) row.getField("published_at")).toInstant();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the published-run pointer at snapshot " + snapshot.snapshotId(), e);
+    for (Map<String, Object> row : RecordFiles.read(table, snapshot.snapshotId(), Expressions.alwaysTrue())) {
+      snapshots.put((String) row.get("table_name"), (Long) row.get("snapshot_id"));
+      publishedAt = ((OffsetDateTime) row.get("published_at")).toInstant();
     }
     String runId = snapshot.summary().getOrDefault(RUN_ID, "unknown");
     return new PublishedRun(runId, publishedAt, snapshots, snapshot.snapshotId());

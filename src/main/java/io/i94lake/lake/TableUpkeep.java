@@ -18,11 +18,9 @@ import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.ReachableFileUtil;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.SupportsPrefixOperations;
-import org.apache.iceberg.spark.actions.SparkActions;
 
 /**
  * The upkeep of one Iceberg table of the lake: dropping branches, expiring snapshots (and the files only they
@@ -136,22 +134,6 @@ public final class TableUpkeep {
     }
     files.values().removeIf(count -> count < MANY_FILES);
     return files;
-  }
-
-  /**
-   * Rewrites the small files of {@code main} into fewer (Spark's bin-packing), as a new snapshot with the same rows.
-   *
-   * @return the new snapshot of {@code main}
-   */
-  public long compact() {
-    RewriteDataFiles.Result result = SparkActions.get(lake.spark()).rewriteDataFiles(table())
-        .option(RewriteDataFiles.PARTIAL_PROGRESS_ENABLED, "false")
-        .option("min-input-files", String.valueOf(MANY_FILES))
-        .execute();
-    if (result.rewrittenDataFilesCount() == 0) {
-      throw new IllegalStateException("Cannot compact table " + name + ": Spark found nothing to rewrite");
-    }
-    return table().currentSnapshot().snapshotId();
   }
 
   // every file the table's metadata reaches: metadata files, manifest lists, manifests, data and statistics files

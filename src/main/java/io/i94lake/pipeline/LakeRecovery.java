@@ -74,7 +74,7 @@ public final class LakeRecovery {
     if (lake.published().isEmpty()) {
       Map<String, Long> mains = lake.mainSnapshots(TableCatalog.publishedNames());
       if (!mains.isEmpty()) {
-        String runId = new RunHistory(lake).lastPublished().map(run -> run.<String>getAs("run_id")).orElse("before-pointer");
+        String runId = new RunHistory(lake).lastPublished().map(RunRecord::runId).orElse("before-pointer");
         lake.publish(runId, mains, null);
         say.accept("recorded the published-run pointer of this lake (made by an older i94lake) from main of its "
             + mains.size() + " tables");

@@ -3,7 +3,7 @@ package io.i94lake.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.engine.SparkCheckTables;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckRunner;
@@ -24,26 +24,26 @@ import org.apache.spark.sql.Row;
  * on Spark; {@link #release} drops the views the checks were measured on.
  */
 final class LakeTables implements CheckRunner.Tables {
-  private final Lake lake;
+  private final SparkLake lake;
   private final LakeAudit audit;
   private final List<YearMonth> months;
   // what readers see does not change while a run holds the lake's lock, nor during one `check`
   private final Optional<PublishedRun> published;
   private final SparkCheckTables spark;
 
-  private LakeTables(Lake lake, LakeAudit audit, List<YearMonth> months) {
+  private LakeTables(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
     this.lake = lake;
     this.audit = audit;
     this.months = List.copyOf(months);
-    this.published = lake.published();
+    this.published = lake.lake().published();
     this.spark = new SparkCheckTables(lake.spark(), this::rows);
   }
 
-  static LakeTables audited(Lake lake, LakeAudit audit, List<YearMonth> months) {
+  static LakeTables audited(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
     return new LakeTables(lake, audit, months);
   }
 
-  static LakeTables published(Lake lake) {
+  static LakeTables published(SparkLake lake) {
     return new LakeTables(lake, null, List.of());
   }
 
@@ -73,11 +73,11 @@ final class LakeTables implements CheckRunner.Tables {
   }
 
   private Optional<Dataset<Row>> rows(String table) {
-    if (!lake.hasTable(table)) {
+    if (!lake.lake().hasTable(table)) {
       return Optional.empty();
     }
     if (audit != null) {
-      return Optional.of(inScope(audit.read(table)));
+      return Optional.of(inScope(lake.read(audit, table)));
     }
     if (published.isPresent() && published.get().has(table)) {
       return publishedSnapshot(table).map(snapshot -> inScope(lake.readAt(table, snapshot.snapshotId())));
@@ -98,10 +98,10 @@ final class LakeTables implements CheckRunner.Tables {
 
   // the table's published snapshot, unless the table was dropped and made again outside i94lake since
   private Optional<Snapshot> publishedSnapshot(String table) {
-    if (published.isEmpty() || !published.get().has(table) || !lake.hasTable(table)) {
+    if (published.isEmpty() || !published.get().has(table) || !lake.lake().hasTable(table)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(lake.icebergTable(table).snapshot(published.get().snapshot(table)));
+    return Optional.ofNullable(lake.lake().icebergTable(table).snapshot(published.get().snapshot(table)));
   }
 
   private Dataset<Row> inScope(Dataset<Row> rows) {

@@ -1,6 +1,7 @@
 package io.i94lake.pipeline;
 
 import io.i94lake.core.TableCatalog;
+import io.i94lake.lake.Compaction;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedPointer;
@@ -18,7 +19,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.iceberg.io.FileInfo;
-import org.apache.spark.sql.Row;
 
 /**
  * Keeps a lake from growing without end, under its lock: drops the audit branches of published runs and of failed
@@ -50,10 +50,12 @@ public final class Maintenance {
                         List<PublishedRun> runsKept) {}
 
   private final Lake lake;
+  private final Compaction compaction;
   private final Consumer<String> say;
 
-  public Maintenance(Lake lake, Consumer<String> say) {
+  public Maintenance(Lake lake, Compaction compaction, Consumer<String> say) {
     this.lake = lake;
+    this.compaction = compaction;
     this.say = say;
   }
 
@@ -105,10 +107,9 @@ public final class Maintenance {
   private int dropBranches(List<String> tables, Settings settings) {
     Set<String> resumable = new HashSet<>();
     Instant windowStart = Instant.now().minus(settings.resumeWindow());
-    for (Row run : new RunHistory(lake).runs().filter("state = 'FAILED' AND audit_branch IS NOT NULL")
-        .select("audit_branch", "ended_at").collectAsList()) {
-      if (run.<Instant>getAs("ended_at").isAfter(windowStart)) {
-        resumable.add(run.getAs("audit_branch"));
+    for (RunRecord run : new RunHistory(lake).runs()) {
+      if (run.state().equals(RunState.FAILED.name()) && run.auditBranch() != null && run.endedAt().isAfter(windowStart)) {
+        resumable.add(run.auditBranch());
       }
     }
     int dropped = 0;
@@ -135,7 +136,7 @@ public final class Maintenance {
             .map(partition -> (partition.getKey().isEmpty() ? "" : partition.getKey() + " ") + partition.getValue() + " files")
             .collect(Collectors.joining(", "))));
         if (!dryRun) {
-          compacted.put(table, upkeep.compact());
+          compacted.put(table, compaction.compact(lake.icebergTable(table)));
         }
       }
     }

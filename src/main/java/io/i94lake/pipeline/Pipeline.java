@@ -20,6 +20,7 @@ import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.SparkModels;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeLock;
@@ -51,6 +52,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -95,26 +97,25 @@ public final class Pipeline {
    * then checks and publishes as any run.
    */
   public RunSummary resume(String lakeLocation, String failedRunId) {
-    Lake lake = Lake.open(spark, lakeLocation);
-    RunHistory history = new RunHistory(lake);
-    Row failed = history.run(failedRunId).orElseThrow(() -> new IllegalArgumentException(
+    RunHistory history = new RunHistory(SparkLake.open(spark, lakeLocation).lake());
+    RunRecord failed = history.run(failedRunId).orElseThrow(() -> new IllegalArgumentException(
         "Cannot resume run " + failedRunId + ": the lake at " + lakeLocation + " has no such run; see `i94lake runs`"));
-    if (!RunState.FAILED.name().equals(failed.getAs("state"))) {
-      throw new IllegalArgumentException("Cannot resume run " + failedRunId + ": it " + failed.<String>getAs("state").toLowerCase()
+    if (!RunState.FAILED.name().equals(failed.state())) {
+      throw new IllegalArgumentException("Cannot resume run " + failedRunId + ": it " + failed.state().toLowerCase()
           + "; only a failed run can be resumed");
     }
-    String i94 = failed.getAs("i94");
-    RunOptions options = RunOptions.of(lakeLocation, failed.getAs("raw"))
+    String i94 = failed.i94();
+    RunOptions options = RunOptions.of(lakeLocation, failed.raw())
         .withI94(i94 == null || i94.isEmpty() ? List.of() : List.of(i94.split("\n")))
-        .withMonths(Months.parse(failed.getAs("months")))
-        .withMaxRejectedShare(failed.<Double>getAs("max_rejected_share"))
+        .withMonths(Months.parse(failed.months()))
+        .withMaxRejectedShare(failed.maxRejectedShare())
         .withTrigger(Trigger.RESUME);
-    Set<String> done = new HashSet<>(history.tasks(failedRunId)
-        .filter(col("state").isin(TaskGraph.State.SUCCEEDED.name(), TaskGraph.State.DONE_BEFORE.name()))
-        .select("task").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Set<String> done = history.tasks(failedRunId).stream()
+        .filter(task -> Set.of(TaskGraph.State.SUCCEEDED.name(), TaskGraph.State.DONE_BEFORE.name()).contains(task.state()))
+        .map(TaskRecord::task).collect(Collectors.toCollection(HashSet::new));
     // sources are read and judged again, checks run again: only writes are not repeated
     done.removeIf(task -> task.startsWith("read ") || task.startsWith(CHECK_TASK) || task.equals(CHECKS) || task.equals(PUBLISH));
-    String branch = failed.getAs("audit_branch");
+    String branch = failed.auditBranch();
     return execute(options, RunId.next(Instant.now()),
         new Resumption(failedRunId, branch == null ? Lake.auditBranch(failedRunId) : branch), done);
   }
@@ -124,9 +125,9 @@ public final class Pipeline {
 
   private RunSummary execute(RunOptions options, String runId, Resumption resumption, Set<String> doneBefore) {
     Instant started = Instant.now();
-    Lake lake = Lake.open(spark, options.lake());
-    RunHistory history = new RunHistory(lake);
-    try (LakeLock lock = LakeRecovery.lockForWriting(lake, runId, options.lockWait(), progress)) {
+    SparkLake lake = SparkLake.open(spark, options.lake());
+    RunHistory history = new RunHistory(lake.lake());
+    try (LakeLock lock = LakeRecovery.lockForWriting(lake.lake(), runId, options.lockWait(), progress)) {
       Run run = new Run(options, runId, lake, resumption);
       RunSummary summary = run.execute(doneBefore, started);
       history.record(summary);
@@ -138,7 +139,7 @@ public final class Pipeline {
   private final class Run {
     private final RunOptions options;
     private final String runId;
-    private final Lake lake;
+    private final SparkLake lake;
     private final Resumption resumption;
     private final LakeAudit audit;
     private final SparkModels models;
@@ -154,12 +155,12 @@ public final class Pipeline {
     // what the checks measure, made once the run's months are known
     private LakeTables checkedRows;
 
-    Run(RunOptions options, String runId, Lake lake, Resumption resumption) {
+    Run(RunOptions options, String runId, SparkLake lake, Resumption resumption) {
       this.options = options;
       this.runId = runId;
       this.lake = lake;
       this.resumption = resumption;
-      this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
+      this.audit = resumption == null ? lake.lake().audit(runId) : lake.lake().resumeAudit(resumption.branch());
       this.models = new SparkModels(spark, runId);
     }
 
@@ -336,7 +337,7 @@ public final class Pipeline {
       if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
         // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
         described = models.run(Model.named("arrivals"), Map.of("i94", arrivals.accepted()));
-        immigration = audit.overwritePartitions(IMMIGRATION.name(), ofArrivals(IMMIGRATION, described),
+        immigration = lake.overwritePartitions(audit, IMMIGRATION.name(), ofArrivals(IMMIGRATION, described),
             IMMIGRATION.partitioning());
       }
       long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
@@ -371,13 +372,13 @@ public final class Pipeline {
     }
 
     private void replace(String table, Dataset<Row> rows, SourceCount source) {
-      TableResult result = reported(audit.replace(table, rows), source);
+      TableResult result = reported(lake.replace(audit, table, rows), source);
       written.put(table, result);
       taskRows.put(table, new long[] {0, result.write().rowsWritten(), result.rowsRejected()});
     }
 
     private TableResult overwriteMonth(String table, Dataset<Row> rows, SourceCount source) {
-      return reported(audit.overwritePartitions(table, rows, IMMIGRATION.partitioning()), source);
+      return reported(lake.overwritePartitions(audit, table, rows, IMMIGRATION.partitioning()), source);
     }
 
     // the rejects of dimension sources replace those of earlier runs
@@ -392,7 +393,7 @@ public final class Pipeline {
     // the arrival months and the dimension sources replace their own rejects, one commit after the other
     private void commitRejects(Dataset<Row> rejects, Column replaced) {
       synchronized (rejectsCommits) {
-        addMonth(reported(audit.overwriteWhere(REJECTS.name(), rejects, replaced, REJECTS.partitioning()), null));
+        addMonth(reported(lake.overwriteWhere(audit, REJECTS.name(), rejects, replaced, REJECTS.partitioning()), null));
       }
     }
 

@@ -1,6 +1,7 @@
 package io.i94lake.pipeline;
 
 import io.i94lake.core.TableCatalog;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
@@ -21,9 +22,9 @@ public final class PublishedChecks {
 
   private PublishedChecks() {}
 
-  public static List<CheckResult> run(Lake lake, LakeChecks thresholds) {
-    List<String> tables = TableCatalog.publishedNames().stream().filter(lake::hasTable).toList();
-    List<CheckResult> results = new ArrayList<>(mainsAgree(lake));
+  public static List<CheckResult> run(SparkLake lake, LakeChecks thresholds) {
+    List<String> tables = TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable).toList();
+    List<CheckResult> results = new ArrayList<>(mainsAgree(lake.lake()));
     LakeTables published = LakeTables.published(lake);
     try {
       results.addAll(new CheckRunner(published).run(thresholds.forPublished(tables)));

@@ -1,6 +1,7 @@
 package io.i94lake.pipeline;
 
-import static org.apache.spark.sql.functions.col;
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
@@ -9,18 +10,22 @@ import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
+import io.i94lake.quality.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.types.Types;
 
 /**
  * The lake's run history, kept in three lake tables that survive restarts and answer {@code i94lake sql}:
@@ -31,50 +36,50 @@ public final class RunHistory {
   public static final String TASKS = TableCatalog.RUN_TASKS.name();
   public static final String CHECKS = TableCatalog.RUN_CHECKS.name();
 
-  static final StructType RUNS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("trigger", DataTypes.StringType, false)
-      .add("state", DataTypes.StringType, false)
-      .add("months", DataTypes.StringType, true)
-      .add("started_at", DataTypes.TimestampType, false)
-      .add("ended_at", DataTypes.TimestampType, false)
-      .add("seconds", DataTypes.DoubleType, false)
-      .add("rows_in", DataTypes.LongType, false)
-      .add("rows_written", DataTypes.LongType, false)
-      .add("rows_rejected", DataTypes.LongType, false)
-      .add("checks_failed", DataTypes.IntegerType, false)
-      .add("failure_category", DataTypes.StringType, true)
-      .add("error", DataTypes.StringType, true)
-      .add("published_snapshots", DataTypes.StringType, true)
-      .add("audit_branch", DataTypes.StringType, true)
-      .add("resumed_from", DataTypes.StringType, true)
-      .add("raw", DataTypes.StringType, true)
-      .add("i94", DataTypes.StringType, true)
-      .add("max_rejected_share", DataTypes.DoubleType, true)
-      .add("note", DataTypes.StringType, true);
+  static final Schema RUNS_SCHEMA = new Schema(
+      required(1, "run_id", Types.StringType.get()),
+      required(2, "trigger", Types.StringType.get()),
+      required(3, "state", Types.StringType.get()),
+      optional(4, "months", Types.StringType.get()),
+      required(5, "started_at", Types.TimestampType.withZone()),
+      required(6, "ended_at", Types.TimestampType.withZone()),
+      required(7, "seconds", Types.DoubleType.get()),
+      required(8, "rows_in", Types.LongType.get()),
+      required(9, "rows_written", Types.LongType.get()),
+      required(10, "rows_rejected", Types.LongType.get()),
+      required(11, "checks_failed", Types.IntegerType.get()),
+      optional(12, "failure_category", Types.StringType.get()),
+      optional(13, "error", Types.StringType.get()),
+      optional(14, "published_snapshots", Types.StringType.get()),
+      optional(15, "audit_branch", Types.StringType.get()),
+      optional(16, "resumed_from", Types.StringType.get()),
+      optional(17, "raw", Types.StringType.get()),
+      optional(18, "i94", Types.StringType.get()),
+      optional(19, "max_rejected_share", Types.DoubleType.get()),
+      optional(20, "note", Types.StringType.get()));
 
-  static final StructType TASKS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("task", DataTypes.StringType, false)
-      .add("state", DataTypes.StringType, false)
-      .add("attempts", DataTypes.IntegerType, false)
-      .add("started_at", DataTypes.TimestampType, true)
-      .add("ended_at", DataTypes.TimestampType, true)
-      .add("seconds", DataTypes.DoubleType, true)
-      .add("rows_in", DataTypes.LongType, false)
-      .add("rows_out", DataTypes.LongType, false)
-      .add("rows_rejected", DataTypes.LongType, false)
-      .add("error", DataTypes.StringType, true);
+  static final Schema TASKS_SCHEMA = new Schema(
+      required(1, "run_id", Types.StringType.get()),
+      required(2, "task", Types.StringType.get()),
+      required(3, "state", Types.StringType.get()),
+      required(4, "attempts", Types.IntegerType.get()),
+      optional(5, "started_at", Types.TimestampType.withZone()),
+      optional(6, "ended_at", Types.TimestampType.withZone()),
+      optional(7, "seconds", Types.DoubleType.get()),
+      required(8, "rows_in", Types.LongType.get()),
+      required(9, "rows_out", Types.LongType.get()),
+      required(10, "rows_rejected", Types.LongType.get()),
+      optional(11, "error", Types.StringType.get()));
 
-  static final StructType CHECKS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("table_name", DataTypes.StringType, false)
-      .add("check_name", DataTypes.StringType, false)
-      .add("level", DataTypes.StringType, false)
-      .add("passed", DataTypes.BooleanType, false)
-      .add("observed", DataTypes.DoubleType, true)
-      .add("threshold", DataTypes.StringType, false)
-      .add("message", DataTypes.StringType, false);
+  static final Schema CHECKS_SCHEMA = new Schema(
+      required(1, "run_id", Types.StringType.get()),
+      required(2, "table_name", Types.StringType.get()),
+      required(3, "check_name", Types.StringType.get()),
+      required(4, "level", Types.StringType.get()),
+      required(5, "passed", Types.BooleanType.get()),
+      optional(6, "observed", Types.DoubleType.get()),
+      required(7, "threshold", Types.StringType.get()),
+      required(8, "message", Types.StringType.get()));
 
   private final Lake lake;
 
@@ -91,19 +96,16 @@ public final class RunHistory {
   public void record(RunSummary run, String note) {
     Instant ended = run.started().plus(run.elapsed());
     PipelineException failure = run.failure();
-    Row row = RowFactory.create(run.runId(), run.trigger().label(), run.state().name(),
+    RunRecord record = new RunRecord(run.runId(), run.trigger().label(), run.state().name(),
         run.months().isEmpty() ? null : new Months(run.months()).toString(), run.started(), ended,
         run.elapsed().toMillis() / 1000.0, run.rowsIn(), run.rowsWritten(), run.rowsRejected(),
-        run.failedChecks().stream().filter(CheckResult::blocks).toList().size(),
+        (int) run.failedChecks().stream().filter(CheckResult::blocks).count(),
         failure == null ? null : failure.category().name(), failure == null ? null : failure.getMessage(),
         run.published().isEmpty() ? null : snapshotsText(run.published()), run.auditBranch(), run.resumedFrom(),
         run.options().raw(), String.join("\n", run.options().i94()), run.options().maxRejectedShare(), note);
-    append(RUNS, List.of(row), RUNS_SCHEMA);
-    append(TASKS, run.tasks().stream().map(task -> RowFactory.create(run.runId(), task.task(), task.state(), task.attempts(),
-        task.started(), task.ended(), task.started() == null ? null : Duration.between(task.started(), task.ended()).toMillis() / 1000.0,
-        task.rowsIn(), task.rowsOut(), task.rowsRejected(), task.error())).toList(), TASKS_SCHEMA);
-    append(CHECKS, run.checks().stream().map(check -> RowFactory.create(run.runId(), check.table(), check.constraint(),
-        check.level().name(), check.passed(), check.observed(), check.threshold(), check.message())).toList(), CHECKS_SCHEMA);
+    lake.append(RUNS, RUNS_SCHEMA, List.of(record.columns()));
+    lake.append(TASKS, TASKS_SCHEMA, run.tasks().stream().map(task -> taskColumns(run.runId(), task)).toList());
+    lake.append(CHECKS, CHECKS_SCHEMA, run.checks().stream().map(check -> checkColumns(run.runId(), check)).toList());
   }
 
   /**
@@ -114,53 +116,94 @@ public final class RunHistory {
    */
   void recordAbandoned(LakeLock.Holder holder, PublishedRun published) {
     Instant ended = holder.heartbeat();
+    double seconds = Duration.between(holder.since(), ended).toMillis() / 1000.0;
     String process = "The run's process (" + holder.pid() + " on " + holder.host() + ")";
-    Row row = published == null
-        ? RowFactory.create(holder.runId(), Trigger.MANUAL.label(), RunState.FAILED.name(), null, holder.since(), ended,
-            Duration.between(holder.since(), ended).toMillis() / 1000.0, 0L, 0L, 0L, 0, FailureCategory.WRITE_FAILED.name(),
+    RunRecord record = published == null
+        ? new RunRecord(holder.runId(), Trigger.MANUAL.label(), RunState.FAILED.name(), null, holder.since(), ended,
+            seconds, 0, 0, 0, 0, FailureCategory.WRITE_FAILED.name(),
             process + " ended before the run finished; nothing of it was published", null, Lake.auditBranch(holder.runId()),
             null, null, null, null, null)
-        : RowFactory.create(holder.runId(), Trigger.MANUAL.label(), RunState.SUCCEEDED.name(), null, holder.since(), ended,
-            Duration.between(holder.since(), ended).toMillis() / 1000.0, 0L, 0L, 0L, 0, null, null,
-            snapshotsText(published.snapshots()), null, null, null, null, null,
+        : new RunRecord(holder.runId(), Trigger.MANUAL.label(), RunState.SUCCEEDED.name(), null, holder.since(), ended,
+            seconds, 0, 0, 0, 0, null, null, snapshotsText(published.snapshots()), null, null, null, null, null,
             process + " ended right after its publish; its tasks and checks were not recorded");
-    append(RUNS, List.of(row), RUNS_SCHEMA);
+    lake.append(RUNS, RUNS_SCHEMA, List.of(record.columns()));
   }
 
-  /** The most recent runs first. */
-  public Dataset<Row> runs() {
-    return table(RUNS, RUNS_SCHEMA).orderBy(col("started_at").desc());
+  /** Every run, the most recent first. */
+  public List<RunRecord> runs() {
+    return runs(Expressions.alwaysTrue());
   }
 
-  public Optional<Row> run(String runId) {
-    return table(RUNS, RUNS_SCHEMA).filter(col("run_id").equalTo(runId)).collectAsList().stream().findFirst();
+  public Optional<RunRecord> run(String runId) {
+    return runs(Expressions.equal("run_id", runId)).stream().findFirst();
   }
 
-  public Dataset<Row> tasks(String runId) {
-    return table(TASKS, TASKS_SCHEMA).filter(col("run_id").equalTo(runId)).orderBy("started_at", "task");
+  /** A run's tasks in the order they started. */
+  public List<TaskRecord> tasks(String runId) {
+    return lake.rows(TASKS, Expressions.equal("run_id", runId)).stream()
+        .map(row -> new TaskRecord((String) row.get("task"), (String) row.get("state"), (Integer) row.get("attempts"),
+            instant(row.get("started_at")), instant(row.get("ended_at")), (Long) row.get("rows_in"),
+            (Long) row.get("rows_out"), (Long) row.get("rows_rejected"), (String) row.get("error")))
+        .sorted(Comparator.comparing(TaskRecord::started, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TaskRecord::task))
+        .toList();
   }
 
-  public Dataset<Row> checks(String runId) {
-    return table(CHECKS, CHECKS_SCHEMA).filter(col("run_id").equalTo(runId)).orderBy("table_name", "check_name");
+  /** A run's checks by table and name. */
+  public List<CheckResult> checks(String runId) {
+    return lake.rows(CHECKS, Expressions.equal("run_id", runId)).stream()
+        .map(row -> new CheckResult((String) row.get("table_name"), (String) row.get("check_name"),
+            Level.valueOf((String) row.get("level")), (Boolean) row.get("passed"), (Double) row.get("observed"),
+            (String) row.get("threshold"), (String) row.get("message")))
+        .sorted(Comparator.comparing(CheckResult::table).thenComparing(CheckResult::constraint))
+        .toList();
   }
 
   /** The last run that published: what readers see now. */
-  public Optional<Row> lastPublished() {
-    return table(RUNS, RUNS_SCHEMA).filter(col("published_snapshots").isNotNull()).orderBy(col("ended_at").desc()).limit(1)
-        .collectAsList().stream().findFirst();
+  public Optional<RunRecord> lastPublished() {
+    return runs(Expressions.notNull("published_snapshots")).stream().max(Comparator.comparing(RunRecord::endedAt));
   }
 
-  // the history table in today's columns, also when an older version wrote it (a run adds the new columns)
-  private Dataset<Row> table(String name, StructType schema) {
-    if (!lake.hasTable(name)) {
-      return lake.spark().createDataFrame(List.of(), schema);
-    }
-    Dataset<Row> rows = lake.read(name);
-    List<String> present = List.of(rows.columns());
-    return rows.select(java.util.Arrays.stream(schema.fields())
-        .map(field -> present.contains(field.name()) ? col(field.name()) : org.apache.spark.sql.functions.lit(null)
-            .cast(field.dataType()).as(field.name()))
-        .toArray(org.apache.spark.sql.Column[]::new));
+  private List<RunRecord> runs(Expression filter) {
+    return lake.rows(RUNS, filter).stream().map(RunRecord::of)
+        .sorted(Comparator.comparing(RunRecord::startedAt).reversed()).toList();
+  }
+
+  private static Map<String, Object> taskColumns(String runId, TaskRecord task) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run_id", runId);
+    row.put("task", task.task());
+    row.put("state", task.state());
+    row.put("attempts", task.attempts());
+    row.put("started_at", timestamp(task.started()));
+    row.put("ended_at", timestamp(task.ended()));
+    row.put("seconds", task.started() == null ? null : Duration.between(task.started(), task.ended()).toMillis() / 1000.0);
+    row.put("rows_in", task.rowsIn());
+    row.put("rows_out", task.rowsOut());
+    row.put("rows_rejected", task.rowsRejected());
+    row.put("error", task.error());
+    return row;
+  }
+
+  private static Map<String, Object> checkColumns(String runId, CheckResult check) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run_id", runId);
+    row.put("table_name", check.table());
+    row.put("check_name", check.constraint());
+    row.put("level", check.level().name());
+    row.put("passed", check.passed());
+    row.put("observed", check.observed());
+    row.put("threshold", check.threshold());
+    row.put("message", check.message());
+    return row;
+  }
+
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(Object timestamp) {
+    return timestamp == null ? null : ((OffsetDateTime) timestamp).toInstant();
   }
 
   /** "country=123,us_state=456": the snapshots a run published, parsed back. */
@@ -176,11 +219,5 @@ public final class RunHistory {
   private static String snapshotsText(Map<String, Long> snapshots) {
     return new TreeMap<>(snapshots).entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
         .collect(Collectors.joining(","));
-  }
-
-  private void append(String table, List<Row> rows, StructType schema) {
-    if (!rows.isEmpty()) {
-      lake.append(table, lake.spark().createDataFrame(rows, schema));
-    }
   }
 }

@@ -1,13 +1,13 @@
 package io.i94lake.pipeline;
 
 import io.i94lake.core.PointInTime;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedPointer;
 import io.i94lake.lake.PublishedRun;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 
 /** Reading the lake as a run published it: every table's unqualified name points at that run's snapshot. */
 public final class TimeTravel {
@@ -20,10 +20,10 @@ public final class TimeTravel {
    * @param runIdOrTime null for now
    * @return the snapshot each view reads
    */
-  public static Map<String, Long> viewTables(Lake lake, String runIdOrTime) {
+  public static Map<String, Long> viewTables(SparkLake lake, String runIdOrTime) {
     Map<String, Long> snapshots = runIdOrTime == null
-        ? lake.published().map(PublishedRun::snapshots).orElse(Map.of())
-        : publishedAsOf(lake, runIdOrTime);
+        ? lake.lake().published().map(PublishedRun::snapshots).orElse(Map.of())
+        : publishedAsOf(lake.lake(), runIdOrTime);
     snapshots.forEach((table, snapshot) -> lake.spark().sql("CREATE OR REPLACE TEMPORARY VIEW " + table
         + " AS SELECT * FROM " + lake.table(table) + " VERSION AS OF " + snapshot));
     return snapshots;
@@ -38,12 +38,12 @@ public final class TimeTravel {
     if (kept.isPresent()) {
       return kept.get().snapshots();
     }
-    Row run = new RunHistory(lake).run(runIdOrTime).orElse(null);
+    RunRecord run = new RunHistory(lake).run(runIdOrTime).orElse(null);
     if (run != null) {
-      String published = run.getAs("published_snapshots");
+      String published = run.publishedSnapshots();
       if (published == null) {
         throw new IllegalArgumentException("Cannot read the lake as of run " + runIdOrTime + ": it published nothing (it "
-            + run.<String>getAs("state").toLowerCase() + ")");
+            + run.state().toLowerCase() + ")");
       }
       return new TreeMap<>(RunHistory.snapshots(published));
     }

@@ -1,12 +1,12 @@
 package io.i94lake.schedule;
 
-import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.core.Messages;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunHistory;
+import io.i94lake.pipeline.RunRecord;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.pipeline.Trigger;
@@ -219,8 +219,8 @@ public final class ScheduledRuns {
   }
 
   private Optional<Instant> lastScheduledRunEnded() {
-    return new RunHistory(lake).runs().filter(col("trigger").equalTo(Trigger.SCHEDULE.label())).limit(1)
-        .select("ended_at").collectAsList().stream().findFirst().map(row -> row.<Instant>getAs("ended_at"));
+    return new RunHistory(lake).runs().stream().filter(run -> run.trigger().equals(Trigger.SCHEDULE.label())).findFirst()
+        .map(RunRecord::endedAt);
   }
 
   private String at(Instant time) {

@@ -1,6 +1,6 @@
 package io.i94lake.serve;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.pipeline.RunHistory;
 import java.time.Duration;
@@ -14,13 +14,13 @@ import org.apache.iceberg.Table;
  * run never moves the pointer, so it changes nothing here.
  */
 final class LakeWatcher {
-  private final Lake lake;
+  private final SparkLake lake;
   private final long intervalNanos;
   private volatile ServedLake current;
   private volatile long checkedAt;
   private RunStatus runStatus;
 
-  LakeWatcher(Lake lake, Duration interval) {
+  LakeWatcher(SparkLake lake, Duration interval) {
     this.lake = lake;
     this.intervalNanos = interval.toNanos();
     LakeVersion version = readVersion();
@@ -53,8 +53,8 @@ final class LakeWatcher {
   /** The last runs and their checks, read again when the run history changed. */
   synchronized RunStatus runStatus() {
     long snapshot = -1;
-    if (lake.hasTable(RunHistory.RUNS)) {
-      Table runs = lake.icebergTable(RunHistory.RUNS);
+    if (lake.lake().hasTable(RunHistory.RUNS)) {
+      Table runs = lake.lake().icebergTable(RunHistory.RUNS);
       snapshot = runs.currentSnapshot() == null ? -1 : runs.currentSnapshot().snapshotId();
     }
     if (runStatus == null || runStatus.runsSnapshot() != snapshot) {
@@ -65,13 +65,13 @@ final class LakeWatcher {
 
   // what the published-run pointer names now
   private LakeVersion readVersion() {
-    PublishedRun published = lake.published().orElseThrow(() -> new IllegalArgumentException("Cannot serve the lake at "
-        + lake.warehouse() + ": no run has published it yet; load it first with `i94lake run --lake " + lake.warehouse() + "`"));
+    PublishedRun published = lake.lake().published().orElseThrow(() -> new IllegalArgumentException("Cannot serve the lake at "
+        + lake.lake().warehouse() + ": no run has published it yet; load it first with `i94lake run --lake " + lake.lake().warehouse() + "`"));
     Map<String, Long> snapshots = new HashMap<>();
     for (String table : LakeVersion.TABLES) {
       if (!published.has(table)) {
-        throw new IllegalArgumentException("Cannot serve the lake at " + lake.warehouse() + ": run " + published.runId()
-            + " published no table " + table + "; load it with `i94lake run --lake " + lake.warehouse() + "`");
+        throw new IllegalArgumentException("Cannot serve the lake at " + lake.lake().warehouse() + ": run " + published.runId()
+            + " published no table " + table + "; load it with `i94lake run --lake " + lake.lake().warehouse() + "`");
       }
       snapshots.put(table, published.snapshot(table));
     }

@@ -1,6 +1,6 @@
 package io.i94lake.serve;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunHistory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +12,14 @@ import org.apache.spark.sql.functions;
 record RunStatus(long runsSnapshot, List<Map<String, Object>> runs) {
   static final int RUNS_SHOWN = 20;
 
-  static RunStatus read(Lake lake, long runsSnapshot) {
+  static RunStatus read(SparkLake lake, long runsSnapshot) {
     if (runsSnapshot < 0) {
       return new RunStatus(runsSnapshot, List.of());
     }
-    RunHistory history = new RunHistory(lake);
-    List<Map<String, Object>> runs = Places.rows(history.runs().limit(RUNS_SHOWN)
-        .drop("raw", "i94", "max_rejected_share", "resumed_from"));
+    List<Map<String, Object>> runs = Places.rows(lake.read(RunHistory.RUNS).orderBy(functions.col("started_at").desc())
+        .limit(RUNS_SHOWN).drop("raw", "i94", "max_rejected_share", "resumed_from"));
     List<String> runIds = runs.stream().map(run -> (String) run.get("run_id")).toList();
-    Map<String, List<Map<String, Object>>> checks = lake.hasTable(RunHistory.CHECKS)
+    Map<String, List<Map<String, Object>>> checks = lake.lake().hasTable(RunHistory.CHECKS)
         ? Places.rows(lake.read(RunHistory.CHECKS).filter(functions.col("run_id").isin(runIds.toArray()))
             .orderBy("run_id", "table_name", "check_name")).stream()
             .collect(Collectors.groupingBy(check -> (String) check.remove("run_id"), LinkedHashMap::new, Collectors.toList()))

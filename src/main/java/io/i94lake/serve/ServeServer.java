@@ -3,7 +3,7 @@ package io.i94lake.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -78,7 +78,7 @@ public final class ServeServer implements AutoCloseable {
   }
 
   /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */
-  public static ServeServer start(Lake lake, String host, int port, Tokens tokens, Duration refreshInterval) {
+  public static ServeServer start(SparkLake lake, String host, int port, Tokens tokens, Duration refreshInterval) {
     ServeServer server = new ServeServer(new LakeWatcher(lake, refreshInterval), tokens);
     server.app.start(host, port);
     return server;

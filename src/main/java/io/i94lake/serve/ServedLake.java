@@ -1,6 +1,6 @@
 package io.i94lake.serve;
 
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class ServedLake {
   }
 
   /** Reads every served table exactly at the version's snapshots. */
-  static ServedLake load(Lake lake, LakeVersion version) {
+  static ServedLake load(SparkLake lake, LakeVersion version) {
     long started = System.nanoTime();
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (String table : LakeVersion.TABLES) {
@@ -46,7 +46,7 @@ final class ServedLake {
     return new ServedLake(version, version.publishedBy(), places, arrivals, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static String at(Lake lake, LakeVersion version, String table) {
+  private static String at(SparkLake lake, LakeVersion version, String table) {
     return lake.table(table) + " VERSION AS OF " + version.snapshot(table);
   }
 

@@ -1,7 +1,7 @@
 package io.i94lake.warehouse;
 
 import io.i94lake.core.LakeTable;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.PublishedRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,10 +39,10 @@ public final class WarehousePublisher {
   private static final Set<String> LOCK_WAIT_ENDED = Set.of("57014", "40P01");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-  private final Lake lake;
+  private final SparkLake lake;
   private final Consumer<String> progress;
 
-  public WarehousePublisher(Lake lake, Consumer<String> progress) {
+  public WarehousePublisher(SparkLake lake, Consumer<String> progress) {
     this.lake = lake;
     this.progress = progress;
   }
@@ -73,8 +73,8 @@ public final class WarehousePublisher {
       execute(connection, "CREATE SCHEMA " + loading);
       try {
         // one published run for every table, even when a run publishes meanwhile
-        PublishedRun published = lake.published().orElseThrow(() -> new IllegalStateException("Cannot publish the lake at "
-            + lake.warehouse() + " to the warehouse: no run has published it yet; run `i94lake run` first"));
+        PublishedRun published = lake.lake().published().orElseThrow(() -> new IllegalStateException("Cannot publish the lake at "
+            + lake.lake().warehouse() + " to the warehouse: no run has published it yet; run `i94lake run` first"));
         for (LakeTable table : WarehouseTables.selected(withFacts)) {
           copies.add(copy(table, published, target, loading, connection));
         }
@@ -96,7 +96,7 @@ public final class WarehousePublisher {
                          Connection connection) throws SQLException {
     long started = System.nanoTime();
     if (!published.has(table.name())) {
-      throw new IllegalStateException("Cannot publish table " + table.name() + ": the lake at " + lake.warehouse()
+      throw new IllegalStateException("Cannot publish table " + table.name() + ": the lake at " + lake.lake().warehouse()
           + " has not published it; run `i94lake run` first");
     }
     long snapshotId = published.snapshot(table.name());
@@ -131,7 +131,7 @@ public final class WarehousePublisher {
         insert.setString(1, copy.table());
         insert.setLong(2, copy.snapshotId());
         insert.setLong(3, copy.rows());
-        insert.setString(4, lake.warehouse());
+        insert.setString(4, lake.lake().warehouse());
         insert.setObject(5, started.atOffset(ZoneOffset.UTC));
         insert.addBatch();
       }

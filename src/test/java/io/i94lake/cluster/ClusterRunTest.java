@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.i94lake.Cli;
 import io.i94lake.Fixtures;
 import io.i94lake.core.TableCatalog;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Pipeline;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -147,7 +147,7 @@ class ClusterRunTest {
 
   /** Per table: its row count and the sum of a hash of every column of every row (independent of row order). */
   private static Map<String, String> checksums(Path lakeFolder) {
-    Lake lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    SparkLake lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
     Map<String, String> checksums = new LinkedHashMap<>();
     for (String table : TableCatalog.publishedNames()) {
       Dataset<Row> rows = lake.read(table);

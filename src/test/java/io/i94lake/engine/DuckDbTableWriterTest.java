@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.i94lake.Fixtures;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeCatalog;
@@ -138,7 +139,7 @@ class DuckDbTableWriterTest {
     assertThat(table.refs().get(BRANCH).snapshotId()).isEqualTo(write.snapshotId());
     assertThat(table.properties()).containsEntry("write.wap.enabled", "true").containsEntry("write.parquet.compression-codec", "zstd");
 
-    Lake lake = Lake.open(Fixtures.spark(), folder.toString());
+    SparkLake lake = SparkLake.open(Fixtures.spark(), folder.toString());
     List<Row> spark = lake.spark().read().option("branch", BRANCH).table(lake.table("every_type")).orderBy("id").collectAsList();
     assertThat(spark.stream().map(DuckDbTableWriterTest::sparkValues).toList()).as("read by Spark").isEqualTo(EVERY_TYPE_EXPECTED);
     assertThat(icebergRows(table, write.snapshotId())).as("read by Iceberg's generic reader").isEqualTo(EVERY_TYPE_EXPECTED);
@@ -176,12 +177,12 @@ class DuckDbTableWriterTest {
 
   @Test
   void aTableSparkMadeKeepsItsFieldIdsAndSparkReadsItsSnapshotsBeforeAndAfter() throws SQLException {
-    Lake lake = Lake.open(Fixtures.spark(), folder.toString());
+    SparkLake lake = SparkLake.open(Fixtures.spark(), folder.toString());
     SparkSession spark = lake.spark();
     Dataset<Row> april = spark.sql("SELECT CAST(1 AS BIGINT) AS cicid, 'BOS' AS port_code, array('Census', 'OurAirports') AS named_by, "
         + "DATE '2016-04-01' AS arrival_date, 2016 AS year, 4 AS month");
-    LakeAudit sparkRun = lake.audit("spark_run");
-    sparkRun.overwritePartitions("arrivals", april, List.of("year", "month"));
+    LakeAudit sparkRun = lake.lake().audit("spark_run");
+    lake.overwritePartitions(sparkRun, "arrivals", april, List.of("year", "month"));
     sparkRun.publish("spark_run", message -> { });
     Table table = catalog.loadTable(org.apache.iceberg.catalog.TableIdentifier.of(Lake.NAMESPACE, "arrivals"));
     Schema sparkSchema = table.schema();

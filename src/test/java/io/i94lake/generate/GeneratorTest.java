@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.i94lake.Fixtures;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import io.i94lake.source.I94Reader;
 import io.i94lake.source.SourceCount;
@@ -44,7 +44,7 @@ class GeneratorTest {
     assertThat(arrivals.rejected()).as("I-94 records rejected").isEqualTo(dirty);
     assertThat(arrivals.accepted()).as("I-94 records accepted").isEqualTo(ROWS * MONTHS.size() - dirty);
     assertThat(summary.months()).isEqualTo(MONTHS);
-    Lake opened = Lake.open(Fixtures.spark(), lake.toString());
+    SparkLake opened = SparkLake.open(Fixtures.spark(), lake.toString());
     assertThat(opened.read("immigration").groupBy("month").count().orderBy("month").collectAsList()).extracting(row -> row.getInt(0) + "=" + row.getLong(1))
         .containsExactly("3=" + (ROWS - DIRTY.count(0, ROWS)), "4=" + (ROWS - DIRTY.count(0, ROWS)));
     assertThat(opened.read("rejects").filter("source = 'i94'").count())

@@ -6,7 +6,7 @@ import io.i94lake.Fixtures;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.DuckDbCheckTables;
 import io.i94lake.engine.SparkCheckTables;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,10 +34,10 @@ class CheckParityTest {
 
   @BeforeAll
   static void loadTheSampleLakeIntoBothEngines() throws SQLException {
-    Lake lake = Fixtures.sampleLake().lake();
+    SparkLake lake = Fixtures.sampleLake().lake();
     Path parquet = Fixtures.newFolder("check-parity");
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
-    for (String table : TableCatalog.publishedNames().stream().filter(lake::hasTable).toList()) {
+    for (String table : TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable).toList()) {
       Dataset<Row> rows = lake.read(table);
       SPARK_TABLES.put(table, rows);
       rows.write().parquet(parquet.resolve(table).toString());

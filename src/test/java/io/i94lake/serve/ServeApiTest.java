@@ -52,7 +52,7 @@ class ServeApiTest {
 
   @Test
   void everyAnswerNamesTheSnapshotsItWasAnsweredFrom() {
-    long immigration = sample.lake().icebergTable("immigration").currentSnapshot().snapshotId();
+    long immigration = sample.lake().lake().icebergTable("immigration").currentSnapshot().snapshotId();
     for (String path : List.of("/health", "/api/snapshot", "/api/arrivals", "/api/destinations/states/CA", "/api/search?q=boston")) {
       ServeClient.Answer answer = client.get(path);
       assertThat(answer.json().at("/snapshots/immigration").asLong()).as(path).isEqualTo(immigration);
@@ -167,7 +167,7 @@ class ServeApiTest {
 
   @Test
   void idsJavaScriptCannotHoldExactlyAreSentAsText() {
-    long immigration = sample.lake().icebergTable("immigration").currentSnapshot().snapshotId();
+    long immigration = sample.lake().lake().icebergTable("immigration").currentSnapshot().snapshotId();
     JsonNode snapshot = client.json("/api/snapshot");
     assertThat(snapshot.at("/snapshots/immigration").isTextual()).as("snapshots.immigration is a JSON string").isTrue();
     assertThat(snapshot.at("/snapshots/immigration").asText()).isEqualTo(String.valueOf(immigration));

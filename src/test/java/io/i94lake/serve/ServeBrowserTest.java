@@ -180,7 +180,7 @@ class ServeBrowserTest {
   void snapshotIdsAreShownWithEveryDigit() {
     Map<String, Long> snapshots = new TreeMap<>();
     for (String table : LakeVersion.TABLES) {
-      snapshots.put(table, Fixtures.sampleLake().lake().icebergTable(table).currentSnapshot().snapshotId());
+      snapshots.put(table, Fixtures.sampleLake().lake().lake().icebergTable(table).currentSnapshot().snapshotId());
     }
     open("pipeline");
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pipeline"), "SUCCEEDED"));

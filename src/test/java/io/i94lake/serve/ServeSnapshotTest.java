@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.Fixtures;
 import io.i94lake.core.FailureCategory;
-import io.i94lake.lake.Lake;
+import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeSnapshotTest {
   private static Path lakeFolder;
-  private static Lake lake;
+  private static SparkLake lake;
   private static ServeServer server;
   private static ServeClient client;
 
@@ -27,7 +27,7 @@ class ServeSnapshotTest {
   static void serveAFreshLake() {
     lakeFolder = Fixtures.newFolder("serve-snapshot-lake");
     Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
-    lake = Lake.open(Fixtures.spark(), lakeFolder.toString());
+    lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
     server = ServeServer.start(lake, "127.0.0.1", 0, Tokens.NONE, Duration.ZERO);
     client = new ServeClient(server.port());
   }
@@ -40,7 +40,7 @@ class ServeSnapshotTest {
   }
 
   private static long mainSnapshot() {
-    return lake.icebergTable("immigration").currentSnapshot().snapshotId();
+    return lake.lake().icebergTable("immigration").currentSnapshot().snapshotId();
   }
 
   private static long servedSnapshot() {
