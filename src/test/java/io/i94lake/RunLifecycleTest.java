@@ -173,11 +173,14 @@ class RunLifecycleTest {
 
   @Test
   @Order(6)
-  void checkReportsEveryObservedValueOfThePublishedLake() {
+  void checkReportsEveryObservedValueOfThePublishedLakeAlikeOnEitherEngine() {
     Cli check = Cli.run("check", "--lake", lakeFolder.toString());
+    Cli onSpark = Cli.run("check", "--lake", lakeFolder.toString(), "--engine", "spark");
 
     assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     assertThat(check.out()).contains("ok     ERROR   immigration", "cicid duplicates is 0, as required: <= 0",
-        "port_code found in port.port_code is 1, as required: >= 0.98");
+        "port_code found in port.port_code is 1, as required: >= 0.98", "main is the published snapshot");
+    assertThat(onSpark.exitCode()).as(onSpark.out() + onSpark.err()).isZero();
+    assertThat(check.out()).as("DuckDB's checks against Spark's").isEqualTo(onSpark.out());
   }
 }

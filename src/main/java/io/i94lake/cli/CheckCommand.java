@@ -2,7 +2,10 @@ package io.i94lake.cli;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.PipelineException;
-import io.i94lake.engine.SparkLake;
+import io.i94lake.engine.DuckDbPublishedTables;
+import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.LakeReading;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.PublishedChecks;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.LakeChecks;
@@ -32,14 +35,25 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Warn when a table was published longer ago (default: ${DEFAULT-VALUE}).")
   Duration maxAge;
 
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "duckdb or spark (default: duckdb for a lake folder without --master; spark for a lake on S3).")
+  EngineChoice engine;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    SparkLake lake = lakeOptions.openExistingLake();
     LakeChecks thresholds = new LakeChecks(minShareKnown, LakeChecks.DEFAULTS.maximumRowCountChange(), maxAge);
-    List<CheckResult> results = PublishedChecks.run(lake, thresholds);
+    List<CheckResult> results;
+    if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
+      Lake lake = lakeOptions.openLake();
+      try (DuckDbPublishedTables published = new DuckDbPublishedTables(LakeReading.of(lake).snapshots(null))) {
+        results = PublishedChecks.run(lake, published, thresholds);
+      }
+    } else {
+      results = PublishedChecks.run(lakeOptions.openExistingLake(), thresholds);
+    }
     PrintWriter out = spec.commandLine().getOut();
     for (CheckResult result : results) {
       out.printf("%-6s %-7s %-26s %s%n", result.passed() ? "ok" : "FAILED", result.level(), result.table(), result.message());

@@ -42,17 +42,22 @@ public final class DuckDbCheckTables implements CheckRunner.Tables {
     // one JDBC connection runs one statement at a time; DuckDB itself spreads each query over its threads
     synchronized (connection) {
       try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
-        result.next();
-        List<Double> measured = new ArrayList<>();
-        for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-          double value = result.getDouble(column);
-          measured.add(result.wasNull() ? null : value);
-        }
-        return measured;
+        return firstRow(result);
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot measure checks on DuckDB: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** The values of a result's first row, as doubles; null for an SQL null. */
+  static List<Double> firstRow(ResultSet result) throws SQLException {
+    result.next();
+    List<Double> values = new ArrayList<>();
+    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+      double value = result.getDouble(column);
+      values.add(result.wasNull() ? null : value);
+    }
+    return values;
   }
 
   @Override

@@ -44,6 +44,11 @@ public final class LakeReading {
     return new LakeReading(catalog, lakeCatalog);
   }
 
+  /** The lake, opened already, read through the catalog it was opened with. */
+  public static LakeReading of(Lake lake) {
+    return new LakeReading(lake.icebergCatalog(), lake.catalog());
+  }
+
   /**
    * True when a writer died (its lock is left behind), or when the lake has tables but no pointer yet (made by an
    * older i94lake): then a command heals the lake before reading it. A table's {@code main} left behind by a killed

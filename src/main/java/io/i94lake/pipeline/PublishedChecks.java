@@ -22,15 +22,21 @@ public final class PublishedChecks {
 
   private PublishedChecks() {}
 
+  /** The checks measured by Spark. */
   public static List<CheckResult> run(SparkLake lake, LakeChecks thresholds) {
-    List<String> tables = TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable).toList();
-    List<CheckResult> results = new ArrayList<>(mainsAgree(lake.lake()));
     LakeTables published = LakeTables.published(lake);
     try {
-      results.addAll(new CheckRunner(published).run(thresholds.forPublished(tables)));
+      return run(lake.lake(), published, thresholds);
     } finally {
       published.release();
     }
+  }
+
+  /** The checks measured on the published tables as an engine gives them. */
+  public static List<CheckResult> run(Lake lake, CheckRunner.Tables published, LakeChecks thresholds) {
+    List<String> tables = TableCatalog.publishedNames().stream().filter(lake::hasTable).toList();
+    List<CheckResult> results = new ArrayList<>(mainsAgree(lake));
+    results.addAll(new CheckRunner(published).run(thresholds.forPublished(tables)));
     return results;
   }
 
