@@ -90,8 +90,22 @@ public final class DuckDbReader implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       for (String name : named.isEmpty() ? tables.keySet() : named) {
         if (viewed.add(name)) {
-          statement.execute(view(tables.get(name).getKey(), tables.get(name).getValue()));
+          Table table = tables.get(name).getKey();
+          statement.execute(view(quoted(shortName(table)), table, tables.get(name).getValue()));
         }
+      }
+    }
+  }
+
+  /**
+   * Creates, on a DuckDB connection of the caller's, a view of each table at its snapshot in the schema given (made
+   * when missing), named as the table ({@code lake.immigration}); for a process that copies what it reads (serve).
+   */
+  public static void createViews(Connection connection, String schema, Map<Table, Long> snapshots) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
+      for (Map.Entry<Table, Long> table : snapshots.entrySet()) {
+        statement.execute(view(quoted(schema) + "." + quoted(shortName(table.getKey())), table.getKey(), table.getValue()));
       }
     }
   }
@@ -105,8 +119,12 @@ public final class DuckDbReader implements AutoCloseable {
     }
   }
 
+  private static String shortName(Table table) {
+    return table.name().substring(table.name().lastIndexOf('.') + 1);
+  }
+
   // CREATE VIEW name AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none)
-  private static String view(Table table, long snapshotId) {
+  private static String view(String name, Table table, long snapshotId) {
     Schema schema = table.schema();
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
@@ -114,7 +132,6 @@ public final class DuckDbReader implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot plan the files of table " + table.name() + " at snapshot " + snapshotId, e);
     }
-    String name = quoted(table.name().substring(table.name().lastIndexOf('.') + 1));
     String columns = schema.columns().stream().map(column -> quoted(column.name())).collect(Collectors.joining(", "));
     if (files.isEmpty()) {
       return "CREATE VIEW " + name + " AS SELECT " + schema.columns().stream()

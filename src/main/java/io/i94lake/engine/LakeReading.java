@@ -94,11 +94,22 @@ public final class LakeReading {
     return snapshots;
   }
 
+  /** The run readers see now (the pointer, read again at each call); empty before the first publish. */
+  public Optional<PublishedRun> published() {
+    return pointer.current();
+  }
+
+  /** Where the lake is: its folder, or its object-store location. */
+  public String warehouse() {
+    return lakeCatalog.warehouse();
+  }
+
   public boolean has(String table) {
     return table(table).isPresent();
   }
 
-  private Optional<Table> table(String name) {
+  /** A lake table as its catalog holds it now (read again at each call). */
+  public Optional<Table> table(String name) {
     TableIdentifier identifier = TableIdentifier.of(Lake.NAMESPACE, name);
     return catalog.tableExists(identifier) ? Optional.of(catalog.loadTable(identifier)) : Optional.empty();
   }
