@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
-import io.i94lake.engine.SparkLake;
+import io.i94lake.engine.LakeReading;
+import io.i94lake.lake.LakeCatalog;
 import io.i94lake.serve.ServeServer;
 import io.i94lake.serve.Tokens;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code i94lake serve}: the JSON API and the dashboard over the lake's published tables, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves the lake's published tables: a JSON API (public aggregates; one arrival and lists for "
-        + "regulators with a token) and a web dashboard, until stopped (Ctrl-C)."})
+        + "regulators with a token) and a web dashboard, until stopped (Ctrl-C). Answers come from DuckDB, in this "
+        + "process, without Spark."})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
@@ -54,7 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
       tokens = tokens.and(Tokens.read(tokensFile));
     }
     PrintWriter out = spec.commandLine().getOut();
-    SparkLake lake = lakeOptions.openExistingLake();
+    if (LakeCatalog.of(lakeOptions.lake, lakeOptions.catalogUri).isJdbc()) {
+      throw new IllegalArgumentException("Cannot serve the lake at " + lakeOptions.lake + ": serve reads the published "
+          + "tables' files with DuckDB, which reads a lake folder only, not an object store; serve a lake folder (--lake PATH)");
+    }
+    LakeReading lake = lakeOptions.openForReading();
     out.printf("i94lake serve: loading lake %s ...%n", lakeOptions.lake);
     ServeServer server = ServeServer.start(lake, host, port, tokens, refreshInterval);
     out.printf("i94lake serve: %s%n", server.describe());

@@ -1,14 +1,11 @@
 package io.i94lake.serve;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The public answers: counts and profiles of places, never one person's record. */
 final class PublicAnswers {
@@ -16,102 +13,145 @@ final class PublicAnswers {
   static final int MAX_MAIN_AIRPORTS = 50;
   private static final List<String> RACES = List.of("american_indian_alaska_native", "asian", "black_african_american",
       "hispanic_latino", "white");
+  private static final String COUNTED = " FROM arrival_count";
+  // a country, or what stands for one: "unknown" without a code, "code 123" for a code the dictionary lacks
+  private static final String COUNTRY_NAME = "CASE WHEN g.code IS NULL THEN 'unknown' ELSE coalesce(c.country_name, 'code ' || g.code) END";
+  private static final String MAIN_AIRPORT = "(iata_code IS NOT NULL OR type IN ('large_airport', 'medium_airport'))";
+  // states and cities named like the text: 0 exact name (or a state's code), 2 starting with it, 4 containing it;
+  // a city ranks one below a state; then the most populous, the name, and the order of the tables
+  private static final String SEARCH = """
+      SELECT kind, id, name, state_code, profile FROM (
+        SELECT 'state' AS kind, state_code AS id, state_name AS name, state_code,
+               '/api/destinations/states/' || state_code AS profile,
+               CASE WHEN lower(state_name) = $1 OR lower(state_code) = $1 THEN 0 WHEN starts_with(lower(state_name), $1) THEN 2
+                    WHEN contains(lower(state_name), $1) THEN 4 END AS rank,
+               0 AS population, 0 AS source, rowid AS position
+        FROM us_state
+        UNION ALL
+        SELECT 'city', CAST(c.city_id AS VARCHAR), c.city, c.state_code, '/api/destinations/cities/' || c.city_id,
+               CASE WHEN lower(c.city) = $1 THEN 1 WHEN starts_with(lower(c.city), $1) THEN 3
+                    WHEN contains(lower(c.city), $1) THEN 5 END,
+               coalesce(d.total_population, 0), 1, c.rowid
+        FROM us_city c LEFT JOIN us_demographics d ON d.city_id = c.city_id
+      )
+      WHERE rank IS NOT NULL
+      ORDER BY rank, population DESC, name, source, position
+      LIMIT $2""";
 
-  private final ServedLake lake;
+  private final ServedQueries sql;
 
-  PublicAnswers(ServedLake lake) {
-    this.lake = lake;
+  PublicAnswers(ServedQueries sql) {
+    this.sql = sql;
   }
 
   /** Arrivals passing a filter, by month, country of residence, visa category, travel mode and port. */
   Map<String, Object> arrivals(ArrivalFilter filter, int top) {
-    ArrivalCounts.Breakdown counts = lake.counts.count(filter);
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", counts.total);
-    answer.put("by_month", pairs(counts.months(), "month"));
-    answer.put("by_residence_country", countries(counts.residenceCountries(top)));
-    answer.put("by_visa_category", pairs(counts.visaCategories(), "visa_category"));
-    answer.put("by_travel_mode", pairs(counts.travelModes(), "travel_mode"));
-    List<Map<String, Object>> ports = new ArrayList<>();
-    counts.ports(top).forEach((code, arrivals) -> {
-      Map<String, Object> port = port(code);
-      port.put("arrivals", arrivals);
-      ports.add(port);
-    });
-    answer.put("by_port", ports);
-    answer.put("by_destination_state", pairs(counts.states(top), "state_code"));
-    if (filter.ports() != null && filter.ports().size() == 1) {
+    answer.put("total", total(filter));
+    answer.put("by_month", byMonth(filter));
+    answer.put("by_residence_country", byResidenceCountry(filter, top));
+    answer.put("by_visa_category", largestFirst(filter, "visa_category", "visa_category", Integer.MAX_VALUE));
+    answer.put("by_travel_mode", largestFirst(filter, "travel_mode", "travel_mode", Integer.MAX_VALUE));
+    answer.put("by_port", sql.rows("SELECT coalesce(g.code, 'unknown') AS port_code, p.port_name, p.city, p.state_code, "
+        + "p.is_valid, g.arrivals FROM (SELECT port_code AS code, CAST(sum(arrivals) AS BIGINT) AS arrivals" + COUNTED
+        + filter.where() + " GROUP BY 1 ORDER BY arrivals DESC, coalesce(code, 'null') LIMIT ?) g "
+        + "LEFT JOIN port p ON p.port_code = g.code ORDER BY g.arrivals DESC, coalesce(g.code, 'null')",
+        withTop(filter, top)));
+    answer.put("by_destination_state", largestFirst(filter, "destination_state_code", "state_code", top));
+    if (filter.port() != null) {
       // the port asked for, so that a dashboard can say what it is even when nobody arrived there
-      answer.put("port", port(filter.ports().iterator().next()));
+      answer.put("port", port(filter.port()));
     }
     return answer;
   }
 
+  private long total(ArrivalFilter filter) {
+    return sql.number("SELECT CAST(coalesce(sum(arrivals), 0) AS BIGINT)" + COUNTED + filter.where(), filter.parameters().toArray());
+  }
+
+  private List<Map<String, Object>> byMonth(ArrivalFilter filter) {
+    return sql.rows("SELECT month, CAST(sum(arrivals) AS BIGINT) AS arrivals" + COUNTED + filter.where()
+        + " AND month IS NOT NULL GROUP BY month ORDER BY month", filter.parameters().toArray());
+  }
+
+  // the counts by one column, biggest first (ties by value, null sorted as "null"), null reported as "unknown"
+  private List<Map<String, Object>> largestFirst(ArrivalFilter filter, String column, String name, int top) {
+    return sql.rows("SELECT coalesce(" + column + ", 'unknown') AS " + name + ", CAST(sum(arrivals) AS BIGINT) AS arrivals"
+        + COUNTED + filter.where() + " GROUP BY " + column + " ORDER BY arrivals DESC, coalesce(" + column + ", 'null') LIMIT ?",
+        withTop(filter, top));
+  }
+
+  private List<Map<String, Object>> byResidenceCountry(ArrivalFilter filter, int top) {
+    return sql.rows("SELECT g.code AS country_code, " + COUNTRY_NAME + " AS country, g.arrivals FROM (SELECT "
+        + "residence_country_code AS code, CAST(sum(arrivals) AS BIGINT) AS arrivals" + COUNTED + filter.where()
+        + " GROUP BY 1 ORDER BY arrivals DESC, code NULLS FIRST LIMIT ?) g LEFT JOIN country c ON c.country_code = g.code "
+        + "ORDER BY g.arrivals DESC, g.code NULLS FIRST", withTop(filter, top));
+  }
+
+  private static Object[] withTop(ArrivalFilter filter, int top) {
+    return Stream.concat(filter.parameters().stream(), Stream.of(top)).toArray();
+  }
+
   private Map<String, Object> port(String code) {
     Map<String, Object> port = new LinkedHashMap<>();
-    Map<String, Object> known = lake.places.ports.get(code);
     port.put("port_code", code);
-    port.put("port_name", known == null ? null : known.get("port_name"));
-    port.put("city", known == null ? null : known.get("city"));
-    port.put("state_code", known == null ? null : known.get("state_code"));
-    port.put("is_valid", known == null ? null : known.get("is_valid"));
+    Map<String, Object> known = sql.row("SELECT port_name, city, state_code, is_valid FROM port WHERE port_code = ?", code)
+        .orElse(null);
+    for (String column : List.of("port_name", "city", "state_code", "is_valid")) {
+      port.put(column, known == null ? null : known.get(column));
+    }
     return port;
   }
 
+  boolean isPort(String code) {
+    return sql.exists("SELECT 1 FROM port WHERE port_code = ?", code);
+  }
+
+  boolean isState(String code) {
+    return sql.exists("SELECT 1 FROM us_state WHERE state_code = ?", code);
+  }
+
   List<Map<String, Object>> states() {
-    return lake.places.states.values().stream()
-        .map(state -> Map.of("state_code", state.get("state_code"), "state_name", state.get("state_name")))
-        .sorted(Comparator.comparing(state -> (String) state.get("state_name"))).toList();
+    return sql.rows("SELECT state_code, state_name FROM us_state ORDER BY state_name, rowid");
   }
 
   /** A state: its larger cities' demographics summed, its cities' latest weather, its airports and who chose it. */
   Map<String, Object> state(String code) {
-    Map<String, Object> state = lake.places.states.get(code.toUpperCase(Locale.ROOT));
+    Map<String, Object> state = sql.row("SELECT state_code, state_name FROM us_state WHERE state_code = ?",
+        code.toUpperCase(Locale.ROOT)).orElse(null);
     if (state == null) {
       throw ApiError.notFound("No US state or territory has the code '" + code + "'; see /api/destinations/states for the "
-          + lake.places.states.size() + " codes");
+          + sql.number("SELECT count(*) FROM us_state") + " codes");
     }
     String stateCode = (String) state.get("state_code");
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("kind", "state");
     profile.put("state_code", stateCode);
     profile.put("state_name", state.get("state_name"));
-    List<Map<String, Object>> cities = lake.places.demographics.values().stream()
-        .filter(city -> stateCode.equals(city.get("state_code"))).toList();
-    profile.put("demographics", summed(cities));
-    profile.put("weather", lake.places.weather.values().stream().filter(city -> stateCode.equals(city.get("state_code")))
-        .map(PublicAnswers::weather).toList());
-    profile.put("airports", airports(airport -> stateCode.equals(airport.get("state_code"))));
-    profile.put("arrivals", chosenBy(lake.counts.count(ArrivalFilter.destinationState(stateCode)),
+    profile.put("demographics", summed(" WHERE state_code = ?", stateCode));
+    profile.put("weather", weather(" WHERE state_code = ?", stateCode));
+    profile.put("airports", airports(" WHERE state_code = ?", stateCode));
+    profile.put("arrivals", chosenBy(ArrivalFilter.destinationState(stateCode),
         "arrivals who gave " + stateCode + " as their destination (i94addr)"));
     return profile;
   }
 
   /** A city: its demographics, latest weather, airports, and the arrivals through its ports of entry. */
   Map<String, Object> city(long cityId) {
-    Map<String, Object> city = lake.places.cities.get(cityId);
-    if (city == null) {
-      throw ApiError.notFound("No US city has the id " + cityId + "; find one with /api/search?q=NAME");
-    }
+    Map<String, Object> city = sql.row("SELECT c.city, c.state_code, s.state_name, c.latitude, c.longitude FROM us_city c "
+        + "LEFT JOIN us_state s ON s.state_code = c.state_code WHERE c.city_id = ?", cityId).orElseThrow(() ->
+        ApiError.notFound("No US city has the id " + cityId + "; find one with /api/search?q=NAME"));
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("kind", "city");
     profile.put("city_id", String.valueOf(cityId));
-    profile.put("city", city.get("city"));
-    profile.put("state_code", city.get("state_code"));
-    Map<String, Object> state = lake.places.states.get(city.get("state_code"));
-    profile.put("state_name", state == null ? null : state.get("state_name"));
-    profile.put("latitude", city.get("latitude"));
-    profile.put("longitude", city.get("longitude"));
-    Map<String, Object> demographics = lake.places.demographics.get(cityId);
-    profile.put("demographics", demographics == null ? null : summed(List.of(demographics)));
-    Map<String, Object> weather = lake.places.weather.get(cityId);
-    profile.put("weather", weather == null ? List.of() : List.of(weather(weather)));
-    profile.put("airports", airports(airport -> Objects.equals(cityId, airport.get("city_id"))));
-    Set<String> ports = lake.places.ports.values().stream().filter(port -> Objects.equals(cityId, port.get("city_id")))
-        .map(port -> (String) port.get("port_code")).collect(Collectors.toSet());
-    Map<String, Object> arrivals = chosenBy(lake.counts.count(ArrivalFilter.ports(ports)),
-        "arrivals through the city's ports of entry");
-    arrivals.put("ports", ports.stream().sorted().toList());
+    profile.putAll(city);
+    boolean measured = sql.exists("SELECT 1 FROM us_demographics WHERE city_id = ?", cityId);
+    profile.put("demographics", measured ? summed(" WHERE city_id = ?", cityId) : null);
+    profile.put("weather", weather(" WHERE city_id = ?", cityId));
+    profile.put("airports", airports(" WHERE city_id = ?", cityId));
+    Map<String, Object> arrivals = chosenBy(ArrivalFilter.portsOfCity(cityId), "arrivals through the city's ports of entry");
+    arrivals.put("ports", sql.rows("SELECT port_code FROM port WHERE city_id = ? ORDER BY port_code", cityId).stream()
+        .map(port -> port.get("port_code")).toList());
     profile.put("arrivals", arrivals);
     return profile;
   }
@@ -122,164 +162,75 @@ final class PublicAnswers {
     if (wanted.length() < 2) {
       throw ApiError.badRequest("Search text '" + text + "' is too short: give at least 2 letters of a city or state name");
     }
-    List<Map<String, Object>> matches = new ArrayList<>();
-    for (Map<String, Object> state : lake.places.states.values()) {
-      String name = ((String) state.get("state_name")).toLowerCase(Locale.ROOT);
-      int rank = rank(name, wanted, ((String) state.get("state_code")).equalsIgnoreCase(wanted));
-      if (rank >= 0) {
-        matches.add(match(rank, "state", state.get("state_code"), state.get("state_name"), state.get("state_code"),
-            "/api/destinations/states/" + state.get("state_code"), 0L));
-      }
-    }
-    for (Map<String, Object> city : lake.places.cities.values()) {
-      String name = ((String) city.get("city")).toLowerCase(Locale.ROOT);
-      int rank = rank(name, wanted, false);
-      if (rank >= 0) {
-        Map<String, Object> demographics = lake.places.demographics.get((Long) city.get("city_id"));
-        long population = demographics == null || demographics.get("total_population") == null ? 0L
-            : (Long) demographics.get("total_population");
-        matches.add(match(rank + 1, "city", String.valueOf(city.get("city_id")), city.get("city"), city.get("state_code"),
-            "/api/destinations/cities/" + city.get("city_id"), population));
-      }
-    }
-    matches.sort(Comparator.<Map<String, Object>>comparingInt(match -> (Integer) match.get("rank"))
-        .thenComparing(match -> -(Long) match.get("population"))
-        .thenComparing(match -> (String) match.get("name")));
-    List<Map<String, Object>> shown = matches.stream().limit(MAX_SEARCH_RESULTS).map(match -> {
-      Map<String, Object> copy = new LinkedHashMap<>(match);
-      copy.remove("rank");
-      copy.remove("population");
-      return copy;
-    }).toList();
+    List<Map<String, Object>> matches = sql.rows(SEARCH, wanted, MAX_SEARCH_RESULTS);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("query", text);
-    answer.put("matches", shown);
-    answer.put("profile", shown.isEmpty() ? null : "state".equals(shown.get(0).get("kind"))
-        ? state((String) shown.get(0).get("id")) : city(Long.parseLong((String) shown.get(0).get("id"))));
+    answer.put("matches", matches);
+    answer.put("profile", matches.isEmpty() ? null : "state".equals(matches.get(0).get("kind"))
+        ? state((String) matches.get(0).get("id")) : city(Long.parseLong((String) matches.get(0).get("id"))));
     return answer;
   }
 
-  // 0 exact name, 2 name starts with the text, 4 name contains it, -1 no match (cities rank one below states)
-  private static int rank(String name, String wanted, boolean exactCode) {
-    if (name.equals(wanted) || exactCode) {
-      return 0;
-    }
-    if (name.startsWith(wanted)) {
-      return 2;
-    }
-    return name.contains(wanted) ? 4 : -1;
-  }
-
-  private static Map<String, Object> match(int rank, String kind, Object id, Object name, Object stateCode, String profile,
-                                           long population) {
-    Map<String, Object> match = new LinkedHashMap<>();
-    match.put("kind", kind);
-    match.put("id", id);
-    match.put("name", name);
-    match.put("state_code", stateCode);
-    match.put("profile", profile);
-    match.put("rank", rank);
-    match.put("population", population);
-    return match;
-  }
-
-  private Map<String, Object> chosenBy(ArrivalCounts.Breakdown counts, String meaning) {
+  private Map<String, Object> chosenBy(ArrivalFilter filter, String meaning) {
     Map<String, Object> arrivals = new LinkedHashMap<>();
     arrivals.put("meaning", meaning);
-    arrivals.put("total", counts.total);
-    arrivals.put("by_month", pairs(counts.months(), "month"));
-    arrivals.put("by_visa_category", pairs(counts.visaCategories(), "visa_category"));
-    arrivals.put("by_residence_country", countries(counts.residenceCountries(10)));
+    arrivals.put("total", total(filter));
+    arrivals.put("by_month", byMonth(filter));
+    arrivals.put("by_visa_category", largestFirst(filter, "visa_category", "visa_category", Integer.MAX_VALUE));
+    arrivals.put("by_residence_country", byResidenceCountry(filter, 10));
     return arrivals;
   }
 
-  /** Demographics of cities summed; median age weighted by population, race counts summed where known. */
-  private static Map<String, Object> summed(List<Map<String, Object>> cities) {
-    long population = 0;
-    long foreignBorn = 0;
-    double weightedAge = 0;
-    long agedPopulation = 0;
-    Map<String, Long> races = new LinkedHashMap<>();
-    for (Map<String, Object> city : cities) {
-      long people = number(city.get("total_population"));
-      population += people;
-      foreignBorn += number(city.get("foreign_born"));
-      if (city.get("median_age") != null) {
-        weightedAge += ((Number) city.get("median_age")).doubleValue() * people;
-        agedPopulation += people;
-      }
-      for (String race : RACES) {
-        races.merge(race, number(city.get(race)), Long::sum);
-      }
+  /**
+   * Demographics of the cities a condition picks, summed; median age weighted by population, race counts summed
+   * (each race only when some city was picked).
+   */
+  private Map<String, Object> summed(String where, Object value) {
+    Map<String, Object> sums = sql.row("SELECT count(*) AS cities, CAST(coalesce(sum(total_population), 0) AS BIGINT) AS population, "
+        + "CAST(coalesce(sum(foreign_born), 0) AS BIGINT) AS foreign_born, "
+        + "sum(median_age * total_population) FILTER (WHERE median_age IS NOT NULL) AS weighted_age, "
+        + "CAST(coalesce(sum(total_population) FILTER (WHERE median_age IS NOT NULL), 0) AS BIGINT) AS aged_population, "
+        + String.join(", ", RACES.stream().map(race -> "CAST(coalesce(sum(" + race + "), 0) AS BIGINT) AS " + race).toList())
+        + " FROM us_demographics" + where, value).orElseThrow();
+    long population = (Long) sums.get("population");
+    long foreignBorn = (Long) sums.get("foreign_born");
+    long agedPopulation = (Long) sums.get("aged_population");
+    Map<String, Object> races = new LinkedHashMap<>();
+    if ((Long) sums.get("cities") > 0) {
+      RACES.forEach(race -> races.put(race, sums.get(race)));
     }
     Map<String, Object> summed = new LinkedHashMap<>();
-    summed.put("cities", cities.size());
+    summed.put("cities", sums.get("cities"));
     summed.put("population", population);
     summed.put("foreign_born", foreignBorn);
     summed.put("foreign_born_share", population == 0 ? null : Math.round(1e4 * foreignBorn / (double) population) / 1e4);
-    summed.put("median_age", agedPopulation == 0 ? null : Math.round(10 * weightedAge / agedPopulation) / 10.0);
+    summed.put("median_age", agedPopulation == 0 ? null
+        : Math.round(10 * (Double) sums.get("weighted_age") / agedPopulation) / 10.0);
     summed.put("race", races);
     summed.put("note", "cities of 65,000 people or more in the demographics file");
     return summed;
   }
 
-  private static long number(Object value) {
-    return value == null ? 0L : ((Number) value).longValue();
+  private List<Map<String, Object>> weather(String where, Object value) {
+    return sql.rows("SELECT CAST(city_id AS VARCHAR) AS city_id, city, state_code, measured_on, avg_temp_c, temp_uncertainty_c "
+        + "FROM us_weather" + where + " ORDER BY rowid", value);
   }
 
-  private static Map<String, Object> weather(Map<String, Object> city) {
-    Map<String, Object> weather = new LinkedHashMap<>();
-    weather.put("city_id", String.valueOf(city.get("city_id")));
-    for (String column : List.of("city", "state_code", "measured_on", "avg_temp_c", "temp_uncertainty_c")) {
-      weather.put(column, city.get(column));
+  private Map<String, Object> airports(String where, Object value) {
+    Map<String, Object> byType = new LinkedHashMap<>();
+    long total = 0;
+    for (Map<String, Object> type : sql.rows("SELECT coalesce(type, 'null') AS type, count(*) AS airports FROM us_airport"
+        + where + " GROUP BY 1 ORDER BY 1", value)) {
+      byType.put((String) type.get("type"), type.get("airports"));
+      total += (Long) type.get("airports");
     }
-    return weather;
-  }
-
-  private Map<String, Object> airports(java.util.function.Predicate<Map<String, Object>> where) {
-    List<Map<String, Object>> found = lake.places.airports.stream().filter(where).toList();
-    Map<String, Long> byType = found.stream().collect(Collectors.groupingBy(airport -> String.valueOf(airport.get("type")),
-        java.util.TreeMap::new, Collectors.counting()));
     Map<String, Object> airports = new LinkedHashMap<>();
-    airports.put("total", found.size());
+    airports.put("total", total);
     airports.put("by_type", byType);
     // the ones a traveller flies to first: large and medium airports and those with an IATA code
-    List<Map<String, Object>> main = found.stream()
-        .filter(airport -> airport.get("iata_code") != null || "large_airport".equals(airport.get("type"))
-            || "medium_airport".equals(airport.get("type"))).toList();
-    airports.put("main_total", main.size());
-    airports.put("main", main.stream()
-        .limit(MAX_MAIN_AIRPORTS)
-        .map(airport -> {
-          Map<String, Object> shown = new LinkedHashMap<>();
-          for (String column : List.of("airport_id", "name", "type", "iata_code", "city", "latitude", "longitude")) {
-            shown.put(column, airport.get(column));
-          }
-          return shown;
-        }).toList());
+    airports.put("main_total", sql.number("SELECT count(*) FROM us_airport" + where + " AND " + MAIN_AIRPORT, value));
+    airports.put("main", sql.rows("SELECT airport_id, name, type, iata_code, city, latitude, longitude FROM us_airport" + where
+        + " AND " + MAIN_AIRPORT + " ORDER BY rowid LIMIT ?", value, MAX_MAIN_AIRPORTS));
     return airports;
-  }
-
-  private List<Map<String, Object>> countries(Map<Integer, Long> counts) {
-    List<Map<String, Object>> countries = new ArrayList<>();
-    counts.forEach((code, arrivals) -> {
-      Map<String, Object> country = new LinkedHashMap<>();
-      country.put("country_code", code);
-      country.put("country", code == null ? "unknown" : Objects.requireNonNullElse(lake.places.countryName(code), "code " + code));
-      country.put("arrivals", arrivals);
-      countries.add(country);
-    });
-    return countries;
-  }
-
-  private static List<Map<String, Object>> pairs(Map<String, Long> counts, String name) {
-    List<Map<String, Object>> pairs = new ArrayList<>();
-    counts.forEach((key, arrivals) -> {
-      Map<String, Object> pair = new LinkedHashMap<>();
-      pair.put(name, key);
-      pair.put("arrivals", arrivals);
-      pairs.add(pair);
-    });
-    return pairs;
   }
 }

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.IntPredicate;
+import java.util.function.Consumer;
 
 /** What regulators ask about individual arrivals: one record, and lists of records with filters. */
 final class RegulatorAnswers {
@@ -16,153 +14,153 @@ final class RegulatorAnswers {
       "duration_of_status", "allowed_until_text", "port_code", "port_name", "port_city", "port_state_code", "travel_mode",
       "visa_category", "visa_type", "age", "gender", "citizenship_country_code", "citizenship_country",
       "residence_country_code", "residence_country", "destination_state_code");
+  private static final String ARRIVAL_COLUMNS = "cicid, admission_number, arrival_date, departure_date, allowed_until, "
+      + "duration_of_status, allowed_until_text, port_code, travel_mode, visa_category, visa_type, age, gender, "
+      + "citizenship_country_code, residence_country_code, destination_state_code";
+  // records in arrival order, with their port and countries (%s: the arrivals listed, a subquery)
+  private static final String RECORDS = """
+      SELECT a.cicid, a.admission_number, a.arrival_date, a.departure_date, a.allowed_until, a.duration_of_status,
+             a.allowed_until_text, a.port_code, p.port_name, p.city AS port_city, p.state_code AS port_state_code,
+             a.travel_mode, a.visa_category, a.visa_type, a.age, a.gender,
+             a.citizenship_country_code, c.country_name AS citizenship_country,
+             a.residence_country_code, r.country_name AS residence_country, a.destination_state_code
+      FROM (%s) a
+      LEFT JOIN port p ON p.port_code = a.port_code
+      LEFT JOIN country c ON c.country_code = a.citizenship_country_code
+      LEFT JOIN country r ON r.country_code = a.residence_country_code
+      ORDER BY a.arrival_date, a.cicid""";
+  private static final String IN_ARRIVAL_ORDER = " ORDER BY arrival_date, cicid";
 
-  private final ServedLake lake;
-  private final ArrivalRecords records;
+  /** Which arrivals a list holds: a condition on {@code arrival} and its values. */
+  record RecordList(String where, List<Object> parameters) {
+    RecordList {
+      parameters = List.copyOf(parameters);
+    }
 
-  RegulatorAnswers(ServedLake lake) {
-    this.lake = lake;
-    this.records = lake.arrivals;
+    private Object[] parametersAnd(Object... more) {
+      List<Object> all = new ArrayList<>(parameters);
+      all.addAll(List.of(more));
+      return all.toArray();
+    }
+  }
+
+  private final ServedQueries sql;
+
+  RegulatorAnswers(ServedQueries sql) {
+    this.sql = sql;
   }
 
   /** The arrival with a cicid. */
   Map<String, Object> byCicid(long cicid) {
-    List<Integer> rows = records.rowsOfCicid(cicid);
-    if (rows.isEmpty()) {
-      throw ApiError.notFound("No arrival has cicid " + cicid);
-    }
-    return record(rows.get(0));
+    // the arrival alone, so that DuckDB finds it through the cicid index; then its port and countries
+    Map<String, Object> arrival = sql.row("SELECT " + ARRIVAL_COLUMNS + " FROM arrival WHERE cicid = ?", cicid)
+        .orElseThrow(() -> ApiError.notFound("No arrival has cicid " + cicid));
+    return record(arrival);
   }
 
   /** The arrivals with an admission number (a person entering twice has two). */
   List<Map<String, Object>> byAdmissionNumber(long admissionNumber) {
-    List<Integer> rows = records.rowsOfAdmissionNumber(admissionNumber);
-    if (rows.isEmpty()) {
+    List<Map<String, Object>> arrivals = sql.rows("SELECT " + ARRIVAL_COLUMNS + " FROM arrival WHERE admission_number = ?"
+        + IN_ARRIVAL_ORDER, admissionNumber);
+    if (arrivals.isEmpty()) {
       throw ApiError.notFound("No arrival has admission number " + admissionNumber);
     }
-    return rows.stream().map(this::record).toList();
+    return arrivals.stream().map(this::record).toList();
   }
 
-  /** Arrivals at a port (any port when null) between two dates, both included. */
-  int[] arrivalsAt(String port, LocalDate from, LocalDate to) {
-    int portCode = port == null ? -1 : records.ports.find(port);
-    if (port != null && portCode < 0 && !lake.places.ports.containsKey(port)) {
-      throw ApiError.notFound("No port of entry has the code '" + port + "'");
+  /** Arrivals at a port (any port when null) between two dates, both included (either may be null). */
+  RecordList arrivalsAt(String port, LocalDate from, LocalDate to) {
+    StringBuilder where = new StringBuilder(" WHERE true");
+    List<Object> parameters = new ArrayList<>();
+    if (port != null) {
+      if (!sql.exists("SELECT 1 FROM port WHERE port_code = ? UNION ALL SELECT 1 FROM arrival WHERE port_code = ? LIMIT 1",
+          port, port)) {
+        throw ApiError.notFound("No port of entry has the code '" + port + "'");
+      }
+      where.append(" AND port_code = ?");
+      parameters.add(port);
     }
-    int first = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
-    int last = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
-    if (port != null && portCode < 0) {
-      return new int[0];
+    if (from != null) {
+      where.append(" AND arrival_date >= CAST(? AS DATE)");
+      parameters.add(from.toString());
     }
-    return records.rowsWhere(row -> (portCode < 0 || records.port[row] == portCode)
-        && records.arrival[row] >= first && records.arrival[row] <= last);
+    if (to != null) {
+      where.append(" AND arrival_date <= CAST(? AS DATE)");
+      parameters.add(to.toString());
+    }
+    return new RecordList(where.toString(), parameters);
   }
 
   /** Permits ending from the day to N days later, with no departure recorded. */
-  int[] permitsEnding(LocalDate asOf, int withinDays) {
-    int first = (int) asOf.toEpochDay();
-    int last = first + withinDays;
-    return records.rowsWhere(row -> records.departure[row] == ArrivalRecords.NONE
-        && records.allowedUntil[row] != ArrivalRecords.NONE
-        && records.allowedUntil[row] >= first && records.allowedUntil[row] <= last);
+  RecordList permitsEnding(LocalDate asOf, int withinDays) {
+    return new RecordList(" WHERE departure_date IS NULL AND allowed_until BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)",
+        List.of(asOf.toString(), asOf.plusDays(withinDays).toString()));
   }
 
   /** Departed after the permit ended, or no departure recorded while the permit ended before the day. */
-  int[] overstays(LocalDate asOf) {
-    int day = (int) asOf.toEpochDay();
-    IntPredicate overstayed = row -> {
-      int allowed = records.allowedUntil[row];
-      if (allowed == ArrivalRecords.NONE) {
-        return false;
-      }
-      int departed = records.departure[row];
-      return departed == ArrivalRecords.NONE ? allowed < day : departed > allowed;
-    };
-    return records.rowsWhere(overstayed);
+  RecordList overstays(LocalDate asOf) {
+    return new RecordList(" WHERE allowed_until IS NOT NULL AND CASE WHEN departure_date IS NULL "
+        + "THEN allowed_until < CAST(? AS DATE) ELSE departure_date > allowed_until END", List.of(asOf.toString()));
   }
 
   /** Counts of listed records by citizenship country and visa type, biggest first. */
-  Map<String, Object> countsOf(int[] rows) {
-    Map<Integer, Long> byCountry = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
-    Map<String, Long> byVisaType = new TreeMap<>();
-    long departedLate = 0;
-    for (int row : rows) {
-      int country = records.citizenship[row];
-      byCountry.merge(country == ArrivalRecords.NONE ? null : country, 1L, Long::sum);
-      byVisaType.merge(Objects.requireNonNullElse(records.visaTypes.value(records.visaType[row]), "unknown"), 1L, Long::sum);
-      if (records.departure[row] != ArrivalRecords.NONE) {
-        departedLate++;
-      }
-    }
-    List<Map<String, Object>> countries = new ArrayList<>();
-    byCountry.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).forEach(entry -> {
-      Map<String, Object> country = new LinkedHashMap<>();
-      country.put("citizenship_country_code", entry.getKey());
-      country.put("citizenship_country", entry.getKey() == null ? "unknown"
-          : Objects.requireNonNullElse(lake.places.countryName(entry.getKey()), "code " + entry.getKey()));
-      country.put("records", entry.getValue());
-      countries.add(country);
-    });
-    List<Map<String, Object>> visaTypes = new ArrayList<>();
-    byVisaType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry -> {
-      Map<String, Object> visaType = new LinkedHashMap<>();
-      visaType.put("visa_type", entry.getKey());
-      visaType.put("records", entry.getValue());
-      visaTypes.add(visaType);
-    });
+  Map<String, Object> countsOf(RecordList list) {
+    Map<String, Object> listed = sql.row("SELECT count(*) AS total, count(departure_date) AS departed FROM arrival"
+        + list.where(), list.parametersAnd()).orElseThrow();
+    long departedLate = (Long) listed.get("departed");
+    long total = (Long) listed.get("total");
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("departed_after_permit", departedLate);
-    counts.put("no_departure_recorded", rows.length - departedLate);
-    counts.put("by_citizenship_country", countries);
-    counts.put("by_visa_type", visaTypes);
+    counts.put("no_departure_recorded", total - departedLate);
+    counts.put("by_citizenship_country", sql.rows("SELECT g.code AS citizenship_country_code, CASE WHEN g.code IS NULL THEN "
+        + "'unknown' ELSE coalesce(c.country_name, 'code ' || g.code) END AS citizenship_country, g.records FROM (SELECT "
+        + "citizenship_country_code AS code, count(*) AS records FROM arrival" + list.where() + " GROUP BY 1) g "
+        + "LEFT JOIN country c ON c.country_code = g.code ORDER BY g.records DESC, g.code NULLS LAST", list.parametersAnd()));
+    counts.put("by_visa_type", sql.rows("SELECT coalesce(visa_type, 'unknown') AS visa_type, count(*) AS records FROM arrival"
+        + list.where() + " GROUP BY 1 ORDER BY records DESC, visa_type", list.parametersAnd()));
     return counts;
   }
 
   /** One page of listed records (pages from 1). */
-  Map<String, Object> page(int[] rows, int page, int pageSize) {
-    int first = (int) Math.min(rows.length, (long) (page - 1) * pageSize);
-    int last = Math.min(rows.length, first + pageSize);
-    List<Map<String, Object>> shown = new ArrayList<>(last - first);
-    for (int index = first; index < last; index++) {
-      shown.add(record(rows[index]));
-    }
+  Map<String, Object> page(RecordList list, int page, int pageSize) {
+    long total = sql.number("SELECT count(*) FROM arrival" + list.where(), list.parametersAnd());
+    List<Map<String, Object>> shown = sql.rows(RECORDS.formatted("SELECT * FROM arrival" + list.where() + IN_ARRIVAL_ORDER
+        + " LIMIT ? OFFSET ?"), list.parametersAnd(pageSize, (long) (page - 1) * pageSize));
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", rows.length);
+    answer.put("total", total);
     answer.put("page", page);
     answer.put("page_size", pageSize);
-    answer.put("pages", (rows.length + pageSize - 1) / pageSize);
+    answer.put("pages", (total + pageSize - 1) / pageSize);
     answer.put("records", shown);
     return answer;
   }
 
-  /** One record with its port, countries and permit, in the order of {@link #COLUMNS}. */
-  Map<String, Object> record(int row) {
+  /** Every listed record, in arrival order (a CSV export). */
+  void forEachRecord(RecordList list, Consumer<Map<String, Object>> action) {
+    sql.forEachRow(RECORDS.formatted("SELECT * FROM arrival" + list.where()), List.of(list.parametersAnd()), action);
+  }
+
+  // an arrival with its port and countries, in the order of COLUMNS
+  private Map<String, Object> record(Map<String, Object> arrival) {
+    Object portCode = arrival.get("port_code");
+    Map<String, Object> port = portCode == null ? Map.of()
+        : sql.row("SELECT port_name, city, state_code FROM port WHERE port_code = ?", portCode).orElse(Map.of());
     Map<String, Object> record = new LinkedHashMap<>();
-    record.put("cicid", records.cicid[row]);
-    record.put("admission_number", records.admissionNumber[row] == Long.MIN_VALUE ? null : records.admissionNumber[row]);
-    record.put("arrival_date", ArrivalRecords.date(records.arrival[row]));
-    record.put("departure_date", ArrivalRecords.date(records.departure[row]));
-    record.put("allowed_until", ArrivalRecords.date(records.allowedUntil[row]));
-    record.put("duration_of_status", records.durationOfStatus[row]);
-    record.put("allowed_until_text", records.allowedUntilTexts.value(records.allowedUntilText[row]));
-    String portCode = records.ports.value(records.port[row]);
-    Map<String, Object> port = portCode == null ? null : lake.places.ports.get(portCode);
-    record.put("port_code", portCode);
-    record.put("port_name", port == null ? null : port.get("port_name"));
-    record.put("port_city", port == null ? null : port.get("city"));
-    record.put("port_state_code", port == null ? null : port.get("state_code"));
-    record.put("travel_mode", records.travelModes.value(records.travelMode[row]));
-    record.put("visa_category", records.visaCategories.value(records.visaCategory[row]));
-    record.put("visa_type", records.visaTypes.value(records.visaType[row]));
-    record.put("age", records.age[row] < 0 ? null : (int) records.age[row]);
-    record.put("gender", records.genders.value(records.gender[row]));
-    int citizenship = records.citizenship[row];
-    int residence = records.residence[row];
-    record.put("citizenship_country_code", citizenship == ArrivalRecords.NONE ? null : citizenship);
-    record.put("citizenship_country", citizenship == ArrivalRecords.NONE ? null : lake.places.countryName(citizenship));
-    record.put("residence_country_code", residence == ArrivalRecords.NONE ? null : residence);
-    record.put("residence_country", residence == ArrivalRecords.NONE ? null : lake.places.countryName(residence));
-    record.put("destination_state_code", records.states.value(records.state[row]));
+    for (String column : COLUMNS) {
+      record.put(column, switch (column) {
+        case "port_name" -> port.get("port_name");
+        case "port_city" -> port.get("city");
+        case "port_state_code" -> port.get("state_code");
+        case "citizenship_country" -> countryName(arrival.get("citizenship_country_code"));
+        case "residence_country" -> countryName(arrival.get("residence_country_code"));
+        default -> arrival.get(column);
+      });
+    }
     return record;
+  }
+
+  private Object countryName(Object code) {
+    return code == null ? null
+        : sql.row("SELECT country_name FROM country WHERE country_code = ?", code).map(row -> row.get("country_name")).orElse(null);
   }
 }

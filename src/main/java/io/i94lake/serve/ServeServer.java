@@ -3,6 +3,7 @@ package io.i94lake.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -78,10 +79,21 @@ public final class ServeServer implements AutoCloseable {
   }
 
   /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */
+  public static ServeServer start(LakeReading lake, String host, int port, Tokens tokens, Duration refreshInterval) {
+    LakeWatcher watcher = new LakeWatcher(lake, refreshInterval);
+    try {
+      ServeServer server = new ServeServer(watcher, tokens);
+      server.app.start(host, port);
+      return server;
+    } catch (RuntimeException e) {
+      watcher.close();
+      throw e;
+    }
+  }
+
+  /** The same, for a process that has the lake open with Spark already: serve reads it without Spark all the same. */
   public static ServeServer start(SparkLake lake, String host, int port, Tokens tokens, Duration refreshInterval) {
-    ServeServer server = new ServeServer(new LakeWatcher(lake, refreshInterval), tokens);
-    server.app.start(host, port);
-    return server;
+    return start(LakeReading.of(lake.lake()), host, port, tokens, refreshInterval);
   }
 
   public int port() {
@@ -90,52 +102,55 @@ public final class ServeServer implements AutoCloseable {
 
   /** What {@code /api/snapshot} says, for the command line's start message. */
   public String describe() {
-    ServedLake lake = watcher.current();
-    return String.format("%,d arrivals (%,d groups of counts) at immigration snapshot %d, loaded in %.1f s",
-        lake.arrivals.size, lake.counts.groups(), lake.version.snapshot("immigration"), lake.loadTime.toMillis() / 1000.0);
+    ServedLake lake = watcher.hold();
+    try {
+      return String.format("%,d arrivals (%,d groups of counts) at immigration snapshot %d, loaded in %.1f s",
+          lake.arrivals, lake.countGroups, lake.version.snapshot("immigration"), lake.loadTime.toMillis() / 1000.0);
+    } finally {
+      lake.release();
+    }
   }
 
   @Override
   public void close() {
     app.stop();
+    watcher.close();
   }
 
   private void routes() {
     app.before(context -> SECURITY_HEADERS.forEach(context::header));
-    app.get("/health", context -> send(context, watcher.current(), Map.of("status", "ok")));
-    app.get("/api/snapshot", context -> {
-      ServedLake lake = watcher.current();
+    app.get("/health", served((context, lake) -> send(context, lake, Map.of("status", "ok"))));
+    app.get("/api/snapshot", served((context, lake) -> {
       Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("published_by_run", lake.publishedBy);
-      answer.put("arrivals", lake.arrivals.size);
-      answer.put("count_groups", lake.counts.groups());
+      answer.put("published_by_run", lake.version.publishedBy());
+      answer.put("arrivals", lake.arrivals);
+      answer.put("count_groups", lake.countGroups);
       answer.put("load_seconds", lake.loadTime.toMillis() / 1000.0);
       send(context, lake, answer);
-    });
-    app.get("/api/runs", context -> send(context, watcher.current(), Map.of("runs", watcher.runStatus().runs())));
+    }));
+    app.get("/api/runs", served((context, lake) -> send(context, lake, Map.of("runs", watcher.runStatus().runs()))));
 
-    app.get("/api/destinations/states", publicAnswer((lake, params) -> Map.of("states", new PublicAnswers(lake).states())));
-    app.get("/api/destinations/states/{code}", publicAnswer((lake, params) ->
-        new PublicAnswers(lake).state(params.path("code"))));
-    app.get("/api/destinations/cities/{city_id}", publicAnswer((lake, params) -> new PublicAnswers(lake).city(params.id("city_id"))));
-    app.get("/api/search", publicAnswer((lake, params) -> {
+    app.get("/api/destinations/states", publicAnswer((answers, params) -> Map.of("states", answers.states())));
+    app.get("/api/destinations/states/{code}", publicAnswer((answers, params) -> answers.state(params.path("code"))));
+    app.get("/api/destinations/cities/{city_id}", publicAnswer((answers, params) -> answers.city(params.id("city_id"))));
+    app.get("/api/search", publicAnswer((answers, params) -> {
       String text = params.text("q");
       if (text == null) {
         throw ApiError.badRequest("Give the city or state name to search for as q, e.g. /api/search?q=boston");
       }
-      return new PublicAnswers(lake).search(text);
+      return answers.search(text);
     }));
-    app.get("/api/arrivals", publicAnswer((lake, params) -> new PublicAnswers(lake).arrivals(arrivalFilter(lake, params), params.top())));
+    app.get("/api/arrivals", publicAnswer((answers, params) -> answers.arrivals(arrivalFilter(answers, params), params.top())));
 
     app.get("/api/regulator/arrivals/{cicid}", regulator(context -> {
       long cicid = new Params(context).id("cicid");
-      ServedLake lake = watcher.current();
-      send(context, lake, Map.of("record", new RegulatorAnswers(lake).byCicid(cicid)));
+      served((served, lake) -> send(served, lake, Map.of("record",
+          lake.query(sql -> new RegulatorAnswers(sql).byCicid(cicid))))).handle(context);
     }));
     app.get("/api/regulator/admissions/{admission_number}", regulator(context -> {
       long number = new Params(context).id("admission_number");
-      ServedLake lake = watcher.current();
-      send(context, lake, Map.of("records", new RegulatorAnswers(lake).byAdmissionNumber(number)));
+      served((served, lake) -> send(served, lake, Map.of("records",
+          lake.query(sql -> new RegulatorAnswers(sql).byAdmissionNumber(number))))).handle(context);
     }));
     app.get("/api/regulator/arrivals", regulator(context -> {
       ListRequest request = new ListRequest(context);
@@ -175,7 +190,7 @@ public final class ServeServer implements AutoCloseable {
         fail(context, 404, "Nothing is at " + context.path() + "; the API is listed at /api");
       }
     });
-    app.get("/api", context -> send(context, watcher.current(), Map.of("endpoints", ENDPOINTS)));
+    app.get("/api", served((context, lake) -> send(context, lake, Map.of("endpoints", ENDPOINTS))));
   }
 
   static final List<String> ENDPOINTS = List.of("/health", "/api/snapshot", "/api/runs", "/api/destinations/states",
@@ -183,33 +198,49 @@ public final class ServeServer implements AutoCloseable {
       "/api/regulator/arrivals/{cicid}", "/api/regulator/admissions/{admission_number}", "/api/regulator/arrivals",
       "/api/regulator/permits-ending", "/api/regulator/overstays");
 
-  private static ArrivalFilter arrivalFilter(ServedLake lake, Params params) {
+  private static ArrivalFilter arrivalFilter(PublicAnswers answers, Params params) {
     String port = params.text("port");
-    if (port != null && !lake.places.ports.containsKey(port.toUpperCase())) {
+    if (port != null && !answers.isPort(port.toUpperCase())) {
       throw ApiError.badRequest("port '" + port + "' is not a port of entry code such as NYC");
     }
     String state = params.text("destination_state");
-    if (state != null && !lake.places.states.containsKey(state.toUpperCase())) {
+    if (state != null && !answers.isState(state.toUpperCase())) {
       throw ApiError.badRequest("destination_state '" + state + "' is not a US state code such as CA");
     }
     return new ArrivalFilter(params.month("month"), params.integer("residence_country", null, 0, 999),
         params.oneOf("visa_category", VISA_CATEGORIES), params.oneOf("travel_mode", TRAVEL_MODES),
-        port == null ? null : java.util.Set.of(port.toUpperCase()), state == null ? null : state.toUpperCase());
+        port == null ? null : port.toUpperCase(), null, state == null ? null : state.toUpperCase());
+  }
+
+  private interface LakeHandler {
+    void handle(Context context, ServedLake lake) throws Exception;
+  }
+
+  // answers from the version current when the request came, held until the answer is written
+  private Handler served(LakeHandler handler) {
+    return context -> {
+      ServedLake lake = watcher.hold();
+      try {
+        handler.handle(context, lake);
+      } finally {
+        lake.release();
+      }
+    };
   }
 
   private interface Answer {
-    Object answer(ServedLake lake, Params params);
+    Object answer(PublicAnswers answers, Params params);
   }
 
   // a public answer is written once per snapshot and request, then sent as stored bytes
   private Handler publicAnswer(Answer answer) {
-    return context -> {
-      ServedLake lake = watcher.current();
+    return served((context, lake) -> {
       String request = context.path() + "?" + java.util.Objects.requireNonNullElse(context.queryString(), "");
-      byte[] body = lake.answer(request, () -> write(envelope(lake, answer.answer(lake, new Params(context)))));
+      byte[] body = lake.answer(request, () -> write(envelope(lake,
+          lake.query(sql -> answer.answer(new PublicAnswers(sql), new Params(context))))));
       context.header("I94lake-Snapshot", String.valueOf(lake.version.snapshot("immigration")));
       context.contentType("application/json").result(body);
-    };
+    });
   }
 
   // regulators only: no token or a wrong one gets 401 before anything about the record is looked at
@@ -247,35 +278,45 @@ public final class ServeServer implements AutoCloseable {
       this.csv = params.csv();
     }
 
-    void answer(String name, Function<RegulatorAnswers, int[]> list, boolean withCounts) throws IOException {
-      ServedLake lake = watcher.current();
-      RegulatorAnswers answers = new RegulatorAnswers(lake);
-      int[] rows = list.apply(answers);
-      if (csv) {
-        sendCsv(context, lake, answers, rows, name + ".csv");
-        return;
-      }
-      Map<String, Object> answer = answers.page(rows, page, pageSize);
-      if (withCounts) {
-        answer.put("counts", answers.countsOf(rows));
-      }
-      send(context, lake, answer);
+    void answer(String name, Function<RegulatorAnswers, RegulatorAnswers.RecordList> list, boolean withCounts) throws Exception {
+      served((context, lake) -> lake.query(sql -> {
+        RegulatorAnswers answers = new RegulatorAnswers(sql);
+        RegulatorAnswers.RecordList records = list.apply(answers);
+        if (csv) {
+          sendCsv(context, lake, answers, records, name + ".csv");
+          return null;
+        }
+        Map<String, Object> answer = answers.page(records, page, pageSize);
+        if (withCounts) {
+          answer.put("counts", answers.countsOf(records));
+        }
+        send(context, lake, answer);
+        return null;
+      })).handle(context);
     }
   }
 
-  private void sendCsv(Context context, ServedLake lake, RegulatorAnswers answers, int[] rows, String fileName) throws IOException {
+  private void sendCsv(Context context, ServedLake lake, RegulatorAnswers answers, RegulatorAnswers.RecordList records,
+                       String fileName) {
     context.contentType("text/csv; charset=utf-8");
     context.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     context.header("I94lake-Snapshot", String.valueOf(lake.version.snapshot("immigration")));
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(context.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-    out.write(String.join(",", RegulatorAnswers.COLUMNS));
-    out.write("\r\n");
-    for (int row : rows) {
-      Map<String, Object> record = answers.record(row);
-      out.write(record.values().stream().map(ServeServer::csvField).collect(Collectors.joining(",")));
+    try {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(context.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+      out.write(String.join(",", RegulatorAnswers.COLUMNS));
       out.write("\r\n");
+      answers.forEachRecord(records, record -> {
+        try {
+          out.write(record.values().stream().map(ServeServer::csvField).collect(Collectors.joining(",")));
+          out.write("\r\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot send the CSV export", e);
+        }
+      });
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot send the CSV export", e);
     }
-    out.flush();
   }
 
   private static String csvField(Object value) {

@@ -1,57 +1,78 @@
 package io.i94lake.serve;
 
-import io.i94lake.engine.SparkLake;
+import io.i94lake.engine.LakeReading;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.iceberg.Table;
 
 /**
- * Everything the API answers from, read once from one {@link LakeVersion}: the small tables, every arrival (for
- * regulators) and the arrival counts (for the public), plus the public answers already written, by request.
+ * One served version: its DuckDB database ({@link ServedDatabase}) and the public answers already written, by
+ * request. It is held by the watcher while it is the current version, and by each request answering from it; the
+ * last to let go closes the database, so a version replaced by a newer one closes once its requests are answered.
  */
 final class ServedLake {
   private static final int MAX_CACHED_ANSWERS = 20_000;
 
   final LakeVersion version;
-  final String publishedBy;
-  final Places places;
-  final ArrivalRecords arrivals;
-  final ArrivalCounts counts;
+  final long arrivals;
+  final long countGroups;
   final Duration loadTime;
+  private final ServedDatabase database;
   private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
+  private final AtomicInteger holders = new AtomicInteger(1);
 
-  private ServedLake(LakeVersion version, String publishedBy, Places places, ArrivalRecords arrivals, Duration loadTime) {
+  private ServedLake(LakeVersion version, ServedDatabase database, Duration loadTime) {
     this.version = version;
-    this.publishedBy = publishedBy;
-    this.places = places;
-    this.arrivals = arrivals;
-    this.counts = new ArrivalCounts(arrivals);
+    this.database = database;
     this.loadTime = loadTime;
+    this.arrivals = database.query(sql -> sql.number("SELECT count(*) FROM arrival"));
+    this.countGroups = database.query(sql -> sql.number("SELECT count(*) FROM arrival_count"));
   }
 
-  /** Reads every served table exactly at the version's snapshots. */
-  static ServedLake load(SparkLake lake, LakeVersion version) {
+  /** Copies the served tables exactly at the version's snapshots into a new DuckDB database. */
+  static ServedLake load(LakeReading lake, LakeVersion version) {
     long started = System.nanoTime();
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    for (String table : LakeVersion.TABLES) {
-      tables.put(table, lake.spark().sql("SELECT * FROM " + at(lake, version, table)));
+    Map<Table, Long> snapshots = new java.util.LinkedHashMap<>();
+    for (String name : LakeVersion.TABLES) {
+      Table table = lake.table(name).orElseThrow(() -> new IllegalStateException("Cannot serve the lake at "
+          + lake.warehouse() + ": its table " + name + " is gone, though run " + version.publishedBy() + " published it"));
+      snapshots.put(table, version.snapshot(name));
     }
-    Places places = new Places(tables);
-    ArrivalRecords arrivals = ArrivalRecords.load(lake.spark().sql("SELECT " + ArrivalRecords.COLUMNS
-        + " FROM " + at(lake, version, "immigration") + " i LEFT JOIN " + at(lake, version, "immigrant")
-        + " p ON i.cicid = p.cicid AND i.year = p.year AND i.month = p.month ORDER BY i.arrival_date, i.cicid"));
-    return new ServedLake(version, version.publishedBy(), places, arrivals, Duration.ofNanos(System.nanoTime() - started));
+    ServedDatabase database = ServedDatabase.load(snapshots);
+    return new ServedLake(version, database, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static String at(SparkLake lake, LakeVersion version, String table) {
-    return lake.table(table) + " VERSION AS OF " + version.snapshot(table);
+  /** Runs a request's queries on this version. */
+  <T> T query(Function<ServedQueries, T> work) {
+    return database.query(work);
+  }
+
+  /** Holds this version for a request; false when it was closed meanwhile (a newer one took over). */
+  boolean hold() {
+    while (true) {
+      int count = holders.get();
+      if (count == 0) {
+        return false;
+      }
+      if (holders.compareAndSet(count, count + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Lets go of this version: the last holder closes it. */
+  void release() {
+    if (holders.decrementAndGet() == 0) {
+      database.close();
+    }
   }
 
   /** A public answer, written once per snapshot and request. */
-  byte[] answer(String request, java.util.function.Supplier<byte[]> write) {
+  byte[] answer(String request, Supplier<byte[]> write) {
     byte[] answer = answers.get(request);
     if (answer == null) {
       answer = write.get();

@@ -1,0 +1,60 @@
+package io.i94lake.serve;
+
+import io.i94lake.core.LakeTable;
+import io.i94lake.core.TableCatalog;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tables of a served database, made from views of the published snapshots (schema {@code lake}, see
+ * {@link io.i94lake.engine.DuckDbReader#createViews}): what the API answers from, and nothing else.
+ */
+final class ServedTables {
+  /** The schema of the snapshot views, dropped once the tables are made. */
+  static final String SNAPSHOTS = "lake";
+
+  /**
+   * The places (states, countries, ports, cities, airports, demographics, weather: a few thousand rows), copied
+   * whole and in the order of their files, which answers keep (by rowid) where they list rows.
+   */
+  static final List<String> PLACES = TableCatalog.served().stream()
+      .filter(table -> table.kind() == LakeTable.Kind.DIMENSION).map(LakeTable::name).toList();
+
+  /** arrival: every arrival with its person's visa, age, gender and countries; one row per arrival; key cicid. */
+  static final String ARRIVAL = """
+      CREATE TABLE arrival AS
+      SELECT i.cicid, i.admission_number, i.arrival_date, i.departure_date, i.allowed_until,
+             coalesce(i.duration_of_status, false) AS duration_of_status, i.allowed_until_text, i.port_code,
+             i.destination_state_code, i.travel_mode, p.visa_category, p.visa_type,
+             CASE WHEN p.age >= 0 THEN p.age END AS age, p.gender, p.citizenship_country_code,
+             p.residence_country_code, i.year, i.month
+      FROM lake.immigration i
+      LEFT JOIN lake.immigrant p ON i.cicid = p.cicid AND i.year = p.year AND i.month = p.month""";
+
+  /** A single arrival is looked up by cicid through an ART index (an admission number scans the column). */
+  static final String ARRIVAL_INDEX = "CREATE INDEX arrival_cicid ON arrival (cicid)";
+
+  /**
+   * arrival_count: the arrivals counted by month, country of residence, visa category, travel mode, port and
+   * destination state (136,907 groups for April 2016), so that a public breakdown sums groups, not arrivals.
+   */
+  static final String ARRIVAL_COUNT = """
+      CREATE TABLE arrival_count AS
+      SELECT printf('%04d-%02d', year, month) AS month, residence_country_code, visa_category, travel_mode, port_code,
+             destination_state_code, count(*) AS arrivals
+      FROM arrival
+      GROUP BY ALL""";
+
+  private ServedTables() {}
+
+  /** The statements that make the served tables from the snapshot views, in order. */
+  static List<String> statements() {
+    List<String> statements = new ArrayList<>();
+    PLACES.forEach(table -> statements.add("CREATE TABLE " + table + " AS SELECT * FROM " + SNAPSHOTS + "." + table));
+    statements.add(ARRIVAL);
+    statements.add(ARRIVAL_INDEX);
+    statements.add(ARRIVAL_COUNT);
+    statements.add("DROP SCHEMA " + SNAPSHOTS + " CASCADE");
+    return statements;
+  }
+}
