@@ -14,9 +14,6 @@ final class RegulatorAnswers {
       "duration_of_status", "allowed_until_text", "port_code", "port_name", "port_city", "port_state_code", "travel_mode",
       "visa_category", "visa_type", "age", "gender", "citizenship_country_code", "citizenship_country",
       "residence_country_code", "residence_country", "destination_state_code");
-  private static final String ARRIVAL_COLUMNS = "cicid, admission_number, arrival_date, departure_date, allowed_until, "
-      + "duration_of_status, allowed_until_text, port_code, travel_mode, visa_category, visa_type, age, gender, "
-      + "citizenship_country_code, residence_country_code, destination_state_code";
   // records in arrival order, with their port and countries (%s: the arrivals listed, a subquery)
   private static final String RECORDS = """
       SELECT a.cicid, a.admission_number, a.arrival_date, a.departure_date, a.allowed_until, a.duration_of_status,
@@ -50,22 +47,20 @@ final class RegulatorAnswers {
     this.sql = sql;
   }
 
-  /** The arrival with a cicid. */
-  Map<String, Object> byCicid(long cicid) {
-    // the arrival alone, so that DuckDB finds it through the cicid index; then its port and countries
-    Map<String, Object> arrival = sql.row("SELECT " + ARRIVAL_COLUMNS + " FROM arrival WHERE cicid = ?", cicid)
-        .orElseThrow(() -> ApiError.notFound("No arrival has cicid " + cicid));
-    return record(arrival);
+  /** The records of the arrivals with these cicids (see {@link ArrivalLookups}), found through the cicid index. */
+  List<Map<String, Object>> byCicids(Long[] cicids) {
+    return sql.rows(RECORDS.formatted("SELECT * FROM arrival WHERE cicid IN (SELECT unnest(CAST(? AS BIGINT[])))"),
+        (Object) cicids);
   }
 
   /** The arrivals with an admission number (a person entering twice has two). */
   List<Map<String, Object>> byAdmissionNumber(long admissionNumber) {
-    List<Map<String, Object>> arrivals = sql.rows("SELECT " + ARRIVAL_COLUMNS + " FROM arrival WHERE admission_number = ?"
-        + IN_ARRIVAL_ORDER, admissionNumber);
-    if (arrivals.isEmpty()) {
+    List<Map<String, Object>> records = sql.rows(RECORDS.formatted("SELECT * FROM arrival WHERE admission_number = ?"),
+        admissionNumber);
+    if (records.isEmpty()) {
       throw ApiError.notFound("No arrival has admission number " + admissionNumber);
     }
-    return arrivals.stream().map(this::record).toList();
+    return records;
   }
 
   /** Arrivals at a port (any port when null) between two dates, both included (either may be null). */
@@ -138,29 +133,5 @@ final class RegulatorAnswers {
   /** Every listed record, in arrival order (a CSV export). */
   void forEachRecord(RecordList list, Consumer<Map<String, Object>> action) {
     sql.forEachRow(RECORDS.formatted("SELECT * FROM arrival" + list.where()), List.of(list.parametersAnd()), action);
-  }
-
-  // an arrival with its port and countries, in the order of COLUMNS
-  private Map<String, Object> record(Map<String, Object> arrival) {
-    Object portCode = arrival.get("port_code");
-    Map<String, Object> port = portCode == null ? Map.of()
-        : sql.row("SELECT port_name, city, state_code FROM port WHERE port_code = ?", portCode).orElse(Map.of());
-    Map<String, Object> record = new LinkedHashMap<>();
-    for (String column : COLUMNS) {
-      record.put(column, switch (column) {
-        case "port_name" -> port.get("port_name");
-        case "port_city" -> port.get("city");
-        case "port_state_code" -> port.get("state_code");
-        case "citizenship_country" -> countryName(arrival.get("citizenship_country_code"));
-        case "residence_country" -> countryName(arrival.get("residence_country_code"));
-        default -> arrival.get(column);
-      });
-    }
-    return record;
-  }
-
-  private Object countryName(Object code) {
-    return code == null ? null
-        : sql.row("SELECT country_name FROM country WHERE country_code = ?", code).map(row -> row.get("country_name")).orElse(null);
   }
 }

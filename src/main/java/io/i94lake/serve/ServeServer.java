@@ -144,8 +144,7 @@ public final class ServeServer implements AutoCloseable {
 
     app.get("/api/regulator/arrivals/{cicid}", regulator(context -> {
       long cicid = new Params(context).id("cicid");
-      served((served, lake) -> send(served, lake, Map.of("record",
-          lake.query(sql -> new RegulatorAnswers(sql).byCicid(cicid))))).handle(context);
+      served((served, lake) -> send(served, lake, Map.of("record", lake.arrival(cicid)))).handle(context);
     }));
     app.get("/api/regulator/admissions/{admission_number}", regulator(context -> {
       long number = new Params(context).id("admission_number");

@@ -22,6 +22,7 @@ final class ServedLake {
   final long countGroups;
   final Duration loadTime;
   private final ServedDatabase database;
+  private final ArrivalLookups lookups;
   private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
   private final AtomicInteger holders = new AtomicInteger(1);
 
@@ -29,6 +30,7 @@ final class ServedLake {
     this.version = version;
     this.database = database;
     this.loadTime = loadTime;
+    this.lookups = new ArrivalLookups(database, Runtime.getRuntime().availableProcessors());
     this.arrivals = database.query(sql -> sql.number("SELECT count(*) FROM arrival"));
     this.countGroups = database.query(sql -> sql.number("SELECT count(*) FROM arrival_count"));
   }
@@ -51,6 +53,11 @@ final class ServedLake {
     return database.query(work);
   }
 
+  /** The record of the arrival with a cicid, looked up together with other requests' (see {@link ArrivalLookups}). */
+  Map<String, Object> arrival(long cicid) {
+    return lookups.record(cicid).orElseThrow(() -> ApiError.notFound("No arrival has cicid " + cicid));
+  }
+
   /** Holds this version for a request; false when it was closed meanwhile (a newer one took over). */
   boolean hold() {
     while (true) {
@@ -67,6 +74,7 @@ final class ServedLake {
   /** Lets go of this version: the last holder closes it. */
   void release() {
     if (holders.decrementAndGet() == 0) {
+      lookups.close();
       database.close();
     }
   }

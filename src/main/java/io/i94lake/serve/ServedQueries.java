@@ -61,7 +61,12 @@ final class ServedQueries implements AutoCloseable {
         statements.put(sql, statement);
       }
       for (int index = 0; index < parameters.size(); index++) {
-        statement.setObject(index + 1, parameters.get(index));
+        Object parameter = parameters.get(index);
+        if (parameter instanceof Long[] numbers) {
+          statement.setArray(index + 1, connection.createArrayOf("BIGINT", numbers));
+        } else {
+          statement.setObject(index + 1, parameter);
+        }
       }
       try (ResultSet result = statement.executeQuery()) {
         forEachRow(result, action);
