@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,13 +50,13 @@ public final class ServeServer implements AutoCloseable {
       "Referrer-Policy", "no-referrer");
   static final String ALLOWED_METHODS = "GET, HEAD";
 
-  private final LakeWatcher watcher;
+  private final CompletableFuture<LakeWatcher> loading;
   private final Tokens tokens;
   private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   private final Javalin app;
 
-  private ServeServer(LakeWatcher watcher, Tokens tokens) {
-    this.watcher = watcher;
+  private ServeServer(CompletableFuture<LakeWatcher> loading, Tokens tokens) {
+    this.loading = loading;
     this.tokens = tokens;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -80,13 +82,19 @@ public final class ServeServer implements AutoCloseable {
 
   /** Loads the lake's published tables and starts answering on host:port (port 0: any free port). */
   public static ServeServer start(LakeReading lake, String host, int port, Tokens tokens, Duration refreshInterval) {
-    LakeWatcher watcher = new LakeWatcher(lake, refreshInterval);
+    // the web server starts while the published tables load; a request that comes meanwhile waits for them
+    CompletableFuture<LakeWatcher> loading = CompletableFuture.supplyAsync(() -> new LakeWatcher(lake, refreshInterval));
+    ServeServer server = new ServeServer(loading, tokens);
     try {
-      ServeServer server = new ServeServer(watcher, tokens);
       server.app.start(host, port);
+      loading.join();
       return server;
+    } catch (CompletionException e) {
+      server.app.stop();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } catch (RuntimeException e) {
-      watcher.close();
+      server.app.stop();
+      loading.thenAccept(LakeWatcher::close);
       throw e;
     }
   }
@@ -102,7 +110,7 @@ public final class ServeServer implements AutoCloseable {
 
   /** What {@code /api/snapshot} says, for the command line's start message. */
   public String describe() {
-    ServedLake lake = watcher.hold();
+    ServedLake lake = watcher().hold();
     try {
       return String.format("%,d arrivals (%,d groups of counts) at immigration snapshot %d, loaded in %.1f s",
           lake.arrivals, lake.countGroups, lake.version.snapshot("immigration"), lake.loadTime.toMillis() / 1000.0);
@@ -114,7 +122,11 @@ public final class ServeServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    watcher.close();
+    loading.thenAccept(LakeWatcher::close);
+  }
+
+  private LakeWatcher watcher() {
+    return loading.join();
   }
 
   private void routes() {
@@ -128,7 +140,7 @@ public final class ServeServer implements AutoCloseable {
       answer.put("load_seconds", lake.loadTime.toMillis() / 1000.0);
       send(context, lake, answer);
     }));
-    app.get("/api/runs", served((context, lake) -> send(context, lake, Map.of("runs", watcher.runStatus().runs()))));
+    app.get("/api/runs", served((context, lake) -> send(context, lake, Map.of("runs", watcher().runStatus().runs()))));
 
     app.get("/api/destinations/states", publicAnswer((answers, params) -> Map.of("states", answers.states())));
     app.get("/api/destinations/states/{code}", publicAnswer((answers, params) -> answers.state(params.path("code"))));
@@ -218,7 +230,7 @@ public final class ServeServer implements AutoCloseable {
   // answers from the version current when the request came, held until the answer is written
   private Handler served(LakeHandler handler) {
     return context -> {
-      ServedLake lake = watcher.hold();
+      ServedLake lake = watcher().hold();
       try {
         handler.handle(context, lake);
       } finally {
