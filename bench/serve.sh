@@ -27,7 +27,7 @@ echo "== real cicids for the lookups"
 wc -l < "$out/cicids.txt"
 
 echo "== starting serve on 127.0.0.1:$port"
-# the launcher's heap: the arrivals are in DuckDB's memory, outside the heap
+# the launcher's heap for serve (1 GiB): the arrivals are in DuckDB's memory, outside the heap
 I94LAKE_SERVE_TOKENS="bench=$token" ./i94lake serve --lake "$lake" --port "$port" > "$out/serve.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
