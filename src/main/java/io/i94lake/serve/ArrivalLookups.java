@@ -11,8 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Looks arrivals up by cicid for many requests at once: a few threads take the lookups waiting and answer up to
- * {@value #MOST_AT_ONCE} of them with one query. Through the cicid index, one query for 50 cicids took 4-5 ms on this
- * 2-core machine against about 2 ms for one, so concurrent lookups cost a few queries instead of one each. At 100
+ * {@value #MOST_AT_ONCE} of them with one query. Through the cicid index, one query for 50 cicids took about 3 ms on
+ * this 2-core machine against 1-2 ms for one, so concurrent lookups cost a few queries instead of one each. At 100
  * cicids DuckDB already left the index for a scan (200 ms and more).
  */
 final class ArrivalLookups implements AutoCloseable {

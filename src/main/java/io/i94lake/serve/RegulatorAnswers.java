@@ -14,19 +14,9 @@ final class RegulatorAnswers {
       "duration_of_status", "allowed_until_text", "port_code", "port_name", "port_city", "port_state_code", "travel_mode",
       "visa_category", "visa_type", "age", "gender", "citizenship_country_code", "citizenship_country",
       "residence_country_code", "residence_country", "destination_state_code");
-  // records in arrival order, with their port and countries (%s: the arrivals listed, a subquery)
-  private static final String RECORDS = """
-      SELECT a.cicid, a.admission_number, a.arrival_date, a.departure_date, a.allowed_until, a.duration_of_status,
-             a.allowed_until_text, a.port_code, p.port_name, p.city AS port_city, p.state_code AS port_state_code,
-             a.travel_mode, a.visa_category, a.visa_type, a.age, a.gender,
-             a.citizenship_country_code, c.country_name AS citizenship_country,
-             a.residence_country_code, r.country_name AS residence_country, a.destination_state_code
-      FROM (%s) a
-      LEFT JOIN port p ON p.port_code = a.port_code
-      LEFT JOIN country c ON c.country_code = a.citizenship_country_code
-      LEFT JOIN country r ON r.country_code = a.residence_country_code
-      ORDER BY a.arrival_date, a.cicid""";
-  private static final String IN_ARRIVAL_ORDER = " ORDER BY arrival_date, cicid";
+  // records in arrival order (%s: a condition on arrival)
+  private static final String RECORDS = "SELECT " + String.join(", ", COLUMNS)
+      + " FROM arrival%s ORDER BY arrival_date, cicid";
 
   /** Which arrivals a list holds: a condition on {@code arrival} and its values. */
   record RecordList(String where, List<Object> parameters) {
@@ -49,14 +39,12 @@ final class RegulatorAnswers {
 
   /** The records of the arrivals with these cicids (see {@link ArrivalLookups}), found through the cicid index. */
   List<Map<String, Object>> byCicids(Long[] cicids) {
-    return sql.rows(RECORDS.formatted("SELECT * FROM arrival WHERE cicid IN (SELECT unnest(CAST(? AS BIGINT[])))"),
-        (Object) cicids);
+    return sql.rows(RECORDS.formatted(" WHERE cicid IN (SELECT unnest(CAST(? AS BIGINT[])))"), (Object) cicids);
   }
 
   /** The arrivals with an admission number (a person entering twice has two). */
   List<Map<String, Object>> byAdmissionNumber(long admissionNumber) {
-    List<Map<String, Object>> records = sql.rows(RECORDS.formatted("SELECT * FROM arrival WHERE admission_number = ?"),
-        admissionNumber);
+    List<Map<String, Object>> records = sql.rows(RECORDS.formatted(" WHERE admission_number = ?"), admissionNumber);
     if (records.isEmpty()) {
       throw ApiError.notFound("No arrival has admission number " + admissionNumber);
     }
@@ -119,8 +107,8 @@ final class RegulatorAnswers {
   /** One page of listed records (pages from 1). */
   Map<String, Object> page(RecordList list, int page, int pageSize) {
     long total = sql.number("SELECT count(*) FROM arrival" + list.where(), list.parametersAnd());
-    List<Map<String, Object>> shown = sql.rows(RECORDS.formatted("SELECT * FROM arrival" + list.where() + IN_ARRIVAL_ORDER
-        + " LIMIT ? OFFSET ?"), list.parametersAnd(pageSize, (long) (page - 1) * pageSize));
+    List<Map<String, Object>> shown = sql.rows(RECORDS.formatted(list.where()) + " LIMIT ? OFFSET ?",
+        list.parametersAnd(pageSize, (long) (page - 1) * pageSize));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("total", total);
     answer.put("page", page);
@@ -132,6 +120,6 @@ final class RegulatorAnswers {
 
   /** Every listed record, in arrival order (a CSV export). */
   void forEachRecord(RecordList list, Consumer<Map<String, Object>> action) {
-    sql.forEachRow(RECORDS.formatted("SELECT * FROM arrival" + list.where()), List.of(list.parametersAnd()), action);
+    sql.forEachRow(RECORDS.formatted(list.where()), List.of(list.parametersAnd()), action);
   }
 }
