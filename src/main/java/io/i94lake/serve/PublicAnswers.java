@@ -1,6 +1,5 @@
 package io.i94lake.serve;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
