@@ -105,8 +105,12 @@ public final class DuckDbReader implements AutoCloseable {
     }
   }
 
-  // CREATE VIEW name AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none)
   private static String view(Table table, long snapshotId) {
+    return view(table.name().substring(table.name().lastIndexOf('.') + 1), table, snapshotId);
+  }
+
+  /** CREATE VIEW name AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none). */
+  static String view(String view, Table table, long snapshotId) {
     Schema schema = table.schema();
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
@@ -114,7 +118,7 @@ public final class DuckDbReader implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot plan the files of table " + table.name() + " at snapshot " + snapshotId, e);
     }
-    String name = quoted(table.name().substring(table.name().lastIndexOf('.') + 1));
+    String name = quoted(view);
     String columns = schema.columns().stream().map(column -> quoted(column.name())).collect(Collectors.joining(", "));
     if (files.isEmpty()) {
       return "CREATE VIEW " + name + " AS SELECT " + schema.columns().stream()
