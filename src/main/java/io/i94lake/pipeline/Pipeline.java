@@ -60,7 +60,8 @@ import org.apache.iceberg.expressions.Expressions;
  * each month of arrivals, check, publish. Every table is written on the run's audit branch; only when every
  * error-level check passes does the run publish, moving {@code main} of all its tables at once. So a broken file
  * or a failed check leaves what readers see exactly as it was. Dimension tables are replaced whole; arrival tables
- * month by month, only in the months the run processes. The run, its tasks and checks go to the run history.
+ * month by month, only in the months the run processes. The run, its tasks and checks go to the run history. The
+ * data work is done by the run's engine ({@link RunEngine}: DuckDB in this process, or Spark).
  */
 public final class Pipeline {
   // small tables spend most of their time planning and committing, not computing: a task more than the cores keeps
@@ -135,7 +136,6 @@ public final class Pipeline {
   private final class Run {
     private final RunOptions options;
     private final String runId;
-    private final Lake lake;
     private final RunEngine engine;
     private final Resumption resumption;
     private final LakeAudit audit;
@@ -152,7 +152,6 @@ public final class Pipeline {
     Run(RunOptions options, String runId, Lake lake, RunEngine engine, Resumption resumption) {
       this.options = options;
       this.runId = runId;
-      this.lake = lake;
       this.engine = engine;
       this.resumption = resumption;
       this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
