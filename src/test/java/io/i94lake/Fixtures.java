@@ -1,5 +1,6 @@
 package io.i94lake;
 
+import io.i94lake.engine.Engines;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeSession;
 import io.i94lake.pipeline.Pipeline;
@@ -125,7 +126,7 @@ public final class Fixtures {
 
   /** Runs the pipeline, whatever comes of it. */
   public static RunSummary attempt(RunOptions options) {
-    return new Pipeline(spark(), message -> { }).run(options);
+    return new Pipeline(Engines.spark(spark()), message -> { }).run(options);
   }
 
   /** A lake built once from the bundled sample, for tests that only read. */

@@ -2,6 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.engine.Engines;
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.SparkLake;
@@ -111,7 +112,7 @@ class RunLifecycleTest {
     assertThat(tasks.get("publish").state()).isEqualTo("SKIPPED");
 
     Fixtures.spark().sql("DROP TABLE " + lake.table("us_weather") + " PURGE");
-    RunSummary resumed = new Pipeline(Fixtures.spark(), message -> { }).resume(lakeFolder.toString(), broken.runId());
+    RunSummary resumed = new Pipeline(Engines.spark(Fixtures.spark()), message -> { }).resume(lakeFolder.toString(), broken.runId());
     resumedRun = resumed;
 
     assertThat(resumed.state()).as(String.valueOf(resumed.failure())).isEqualTo(RunState.SUCCEEDED);

@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.Engines;
 import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.Lake;
@@ -114,6 +115,16 @@ public final class LakeOptions {
       err.println("i94lake: " + message);
       err.flush();
     });
+  }
+
+  /** Where a run's work is done: the engine asked for, else the default for the lake (see {@link EngineChoice}). */
+  public Engines engines(EngineChoice asked) {
+    if (engine(asked) == EngineChoice.spark) {
+      return Engines.spark(startSpark());
+    }
+    Configuration hadoop = new Configuration();
+    s3Settings().applyTo(hadoop);
+    return Engines.duckdb(catalogUri, hadoop);
   }
 
   /** The engine a command runs on: the one asked for, else the default for the lake (see {@link EngineChoice}). */

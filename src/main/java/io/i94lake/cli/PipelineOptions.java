@@ -1,5 +1,6 @@
 package io.i94lake.cli;
 
+import io.i94lake.engine.EngineChoice;
 import io.i94lake.pipeline.Months;
 import io.i94lake.pipeline.RunOptions;
 import io.i94lake.pipeline.Trigger;
@@ -15,6 +16,11 @@ import picocli.CommandLine.Spec;
 public final class PipelineOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
+
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "duckdb (in this process) or spark (default: duckdb for a lake folder without --master; spark for a "
+          + "lake on S3, a cluster or spark-submit).")
+  EngineChoice engine;
 
   @Option(names = "--raw", paramLabel = "DIR",
       description = "Folder of raw files: I94_SAS_Labels_Descriptions.SAS, airport-codes*.csv, us-cities-demographics*.csv, "

@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.core.PipelineException;
+import io.i94lake.engine.Engines;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
@@ -13,7 +14,6 @@ import io.i94lake.source.SourceCount;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +48,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Alerts alerts = new Alerts(alertOptions.settings(), message -> log(out, message));
-    SparkSession spark = lakeOptions.startSpark();
+    Engines engines = lakeOptions.engines(pipelineOptions.engine);
     long startedNanos = System.nanoTime();
-    Pipeline pipeline = new Pipeline(spark, message -> {
+    Pipeline pipeline = new Pipeline(engines, message -> {
       out.printf("  %6.1f s  %s%n", (System.nanoTime() - startedNanos) / 1e9, message);
       out.flush();
     });
@@ -66,16 +66,16 @@ public final class RunCommand implements Callable<Integer> {
       }
     } catch (PipelineException refused) {
       alerts.runRefused(resume != null ? Trigger.RESUME.label() : Trigger.MANUAL.label(), lakeOptions.lake, refused,
-          () -> SparkLake.open(spark, lakeOptions.lake).lake());
+          () -> engines.open(lakeOptions.lake));
       throw refused;
     }
     print(summary, out);
     if (!summary.succeeded()) {
-      alerts.runFailed(summary, () -> SparkLake.open(spark, lakeOptions.lake).lake());
+      alerts.runFailed(summary, () -> engines.open(lakeOptions.lake));
       throw summary.failure();
     }
     if (warehouseOptions.configured()) {
-      warehouseOptions.copy(SparkLake.open(spark, lakeOptions.lake), summary, out);
+      warehouseOptions.copy(SparkLake.open(lakeOptions.startSpark(), lakeOptions.lake), summary, out);
     }
     return 0;
   }

@@ -1,9 +1,5 @@
 package io.i94lake.cli;
 
-import io.i94lake.core.TableCatalog;
-import io.i94lake.engine.DuckDbReader;
-import io.i94lake.engine.EngineChoice;
-import io.i94lake.engine.LakeReading;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.pipeline.RunHistory;
@@ -14,8 +10,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.io.PrintWriter;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,36 +32,20 @@ public final class RunsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES}.")
   ResultPrinter.Format format;
 
-  @Option(names = "--engine", paramLabel = "ENGINE",
-      description = "duckdb or spark (default: duckdb for a lake folder without --master; spark for a lake on S3).")
-  EngineChoice engine;
-
   @Spec
   CommandSpec spec;
 
-  private static final String[] COLUMNS = {"run_id", "trigger", "state", "months", "started_at", "seconds", "rows_in",
-      "rows_written", "rows_rejected", "checks_failed", "failure_category", "substr(coalesce(error, note), 1, 100) AS error_or_note"};
-
   @Override
-  public Integer call() throws SQLException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ResultPrinter printer = new ResultPrinter(out);
-    if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
-      LakeReading lake = lakeOptions.openForReading();
-      lake.writer().ifPresent(holder -> out.println("now running: " + holder));
-      if (!lake.has(TableCatalog.RUNS.name())) {
-        out.println("no run has been recorded in this lake yet");
-        return 0;
-      }
-      try (DuckDbReader reader = DuckDbReader.open(lake.snapshots(null), 0, null);
-           ResultSet runs = reader.query("SELECT " + String.join(", ", COLUMNS) + " FROM runs ORDER BY started_at DESC LIMIT " + limit)) {
-        printer.print(ResultPrinter.answer(runs), format, limit);
-      }
-      return 0;
-    }
     Lake lake = lakeOptions.openLake();
     LakeLock.holder(lake).filter(holder -> !holder.isAbandoned()).ifPresent(holder -> out.println("now running: " + holder));
-    List<String[]> rows = new RunHistory(lake).runs().stream().limit(limit).map(run -> new String[] {run.runId(), run.trigger(),
+    List<RunRecord> runs = new RunHistory(lake).runs();
+    if (runs.isEmpty()) {
+      out.println("no run has been recorded in this lake yet");
+      return 0;
+    }
+    List<String[]> rows = runs.stream().limit(limit).map(run -> new String[] {run.runId(), run.trigger(),
         run.state(), run.months(), run.startedAt().toString(), String.valueOf(run.seconds()), String.valueOf(run.rowsIn()),
         String.valueOf(run.rowsWritten()), String.valueOf(run.rowsRejected()), String.valueOf(run.checksFailed()),
         run.failureCategory(), errorOrNote(run)}).toList();
@@ -75,7 +53,7 @@ public final class RunsCommand implements Callable<Integer> {
         "rows_rejected", "checks_failed", "failure_category", "error_or_note");
     List<Boolean> bare = columns.stream().map(column -> column.startsWith("rows_") || column.equals("seconds")
         || column.equals("checks_failed")).toList();
-    printer.print(new ResultPrinter.Answer(columns, bare, rows.iterator()), format, limit);
+    new ResultPrinter(out).print(new ResultPrinter.Answer(columns, bare, rows.iterator()), format, limit);
     return 0;
   }
 

@@ -1,8 +1,10 @@
 package io.i94lake.cli;
 
 import io.i94lake.core.Messages;
+import io.i94lake.engine.Engines;
 import io.i94lake.engine.SparkCompaction;
 import io.i94lake.engine.SparkLake;
+import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Maintenance;
 import io.i94lake.pipeline.Pipeline;
 import io.i94lake.pipeline.RunOptions;
@@ -19,7 +21,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,16 +91,16 @@ public final class ScheduleCommand implements Callable<Integer> {
     ScheduledRuns.Limits limits = new ScheduledRuns.Limits(maxRuns, stopAfter);
     MailSettings mail = alertOptions.settings();
     RunOptions options = pipelineOptions.options(lakeOptions.lake, Trigger.SCHEDULE);
-    SparkSession spark = lakeOptions.startSpark();
-    SparkLake lake = SparkLake.open(spark, lakeOptions.lake);
-    Pipeline pipeline = new Pipeline(spark, message -> log(out, "  " + message));
+    Engines engines = lakeOptions.engines(pipelineOptions.engine);
+    Lake lake = engines.open(lakeOptions.lake);
+    Pipeline pipeline = new Pipeline(engines, message -> log(out, "  " + message));
     Alerts alerts = new Alerts(mail, message -> log(out, message));
-    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake.lake(), alerts, message -> log(out, message), summary -> {
+    ScheduledRuns runs = new ScheduledRuns(schedule, options, pipeline, lake, alerts, message -> log(out, message), summary -> {
       synchronized (out) {
         RunCommand.print(summary, out);
       }
       if (summary.succeeded() && warehouseOptions.configured()) {
-        copyToWarehouse(lake, summary, alerts, out);
+        copyToWarehouse(summary, alerts, out);
       }
       if (summary.succeeded() && maintain) {
         maintain(lake, out);
@@ -120,9 +121,9 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   // a failed copy is alerted and the schedule goes on: the lake itself is published
-  private void copyToWarehouse(SparkLake lake, RunSummary published, Alerts alerts, PrintWriter out) {
+  private void copyToWarehouse(RunSummary published, Alerts alerts, PrintWriter out) {
     try {
-      warehouseOptions.copy(lake, published, out);
+      warehouseOptions.copy(SparkLake.open(lakeOptions.startSpark(), lakeOptions.lake), published, out);
     } catch (RuntimeException e) {
       log(out, Messages.firstLine(e));
       alerts.warehouseCopyFailed(published, e);
@@ -130,9 +131,9 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   // maintenance that fails is logged and tried again after the next publish: the lake itself is published
-  private void maintain(SparkLake lake, PrintWriter out) {
+  private void maintain(Lake lake, PrintWriter out) {
     try {
-      new Maintenance(lake.lake(), new SparkCompaction(lake::spark), message -> log(out, "  maintain: " + message)).run(maintenanceOptions.settings(false));
+      new Maintenance(lake, new SparkCompaction(lakeOptions::startSpark), message -> log(out, "  maintain: " + message)).run(maintenanceOptions.settings(false));
     } catch (RuntimeException e) {
       log(out, "maintain failed: " + Messages.firstLine(e));
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Checks measured on DuckDB, over relations (tables or views, such as {@link DuckDbReader}'s views of lake snapshots)
  * the caller made on the connection. Knows nothing of publishing: a table was never published.
  */
-public final class DuckDbCheckTables implements CheckRunner.Tables {
+public class DuckDbCheckTables implements CheckRunner.Tables {
   private final Connection connection;
   private final Function<String, Optional<String>> relations;
 

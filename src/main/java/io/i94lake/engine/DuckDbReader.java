@@ -123,8 +123,8 @@ public final class DuckDbReader implements AutoCloseable {
     return table.name().substring(table.name().lastIndexOf('.') + 1);
   }
 
-  // CREATE VIEW name AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none)
-  private static String view(String name, Table table, long snapshotId) {
+  /** CREATE VIEW name (quoted) AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none). */
+  static String view(String name, Table table, long snapshotId) {
     Schema schema = table.schema();
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {

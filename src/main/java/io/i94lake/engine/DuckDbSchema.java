@@ -1,7 +1,12 @@
 package io.i94lake.engine;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
@@ -65,6 +70,49 @@ final class DuckDbSchema {
       type.asStructType().fields().forEach(part -> parts.add(text(part.name()) + ": " + fieldId(part)));
     }
     return "{" + String.join(", ", parts) + "}";
+  }
+
+  /**
+   * The Iceberg schema of a DuckDB relation's columns, for a table made from it (every column optional; the ids are
+   * assigned afresh when the table is made).
+   */
+  static Schema iceberg(Connection connection, String relation) {
+    List<Types.NestedField> columns = new ArrayList<>();
+    AtomicInteger ids = new AtomicInteger();
+    try (Statement statement = connection.createStatement();
+         ResultSet described = statement.executeQuery("SELECT column_name, column_type FROM (DESCRIBE " + quoted(relation) + ")")) {
+      while (described.next()) {
+        columns.add(Types.NestedField.optional(ids.incrementAndGet(), described.getString(1),
+            icebergType(described.getString(2), described.getString(1), ids)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot describe " + relation + " in DuckDB: " + e.getMessage(), e);
+    }
+    return new Schema(columns);
+  }
+
+  private static Type icebergType(String duckDbType, String column, AtomicInteger ids) {
+    if (duckDbType.endsWith("[]")) {
+      return Types.ListType.ofOptional(ids.incrementAndGet(), icebergType(duckDbType.substring(0, duckDbType.length() - 2), column, ids));
+    }
+    if (duckDbType.startsWith("DECIMAL(")) {
+      String[] scale = duckDbType.substring("DECIMAL(".length(), duckDbType.length() - 1).split(",");
+      return Types.DecimalType.of(Integer.parseInt(scale[0].strip()), Integer.parseInt(scale[1].strip()));
+    }
+    return switch (duckDbType) {
+      case "BOOLEAN" -> Types.BooleanType.get();
+      case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT" -> Types.IntegerType.get();
+      case "BIGINT", "HUGEINT", "UINTEGER", "UBIGINT" -> Types.LongType.get();
+      case "FLOAT" -> Types.FloatType.get();
+      case "DOUBLE" -> Types.DoubleType.get();
+      case "DATE" -> Types.DateType.get();
+      case "TIMESTAMP" -> Types.TimestampType.withoutZone();
+      case "TIMESTAMP WITH TIME ZONE" -> Types.TimestampType.withZone();
+      case "VARCHAR" -> Types.StringType.get();
+      case "BLOB" -> Types.BinaryType.get();
+      default -> throw new IllegalArgumentException("Cannot make a table column " + column + " of DuckDB type " + duckDbType
+          + ": it has no Iceberg type here");
+    };
   }
 
   static String quoted(String identifier) {

@@ -83,7 +83,10 @@ public final class ParquetCommit implements AutoCloseable {
     requireOpen();
     PartitionData partition = partition(partitionValues);
     String fileName = String.format("%s-%05d.parquet", writeId, files.size() + 1);
-    String location = table.locationProvider().newDataLocation(table.spec(), partition, fileName);
+    // an unpartitioned table's files go straight into its data folder (the partition form would give data//file,
+    // which no listing of the folder names: maintain took such files for orphans)
+    String location = table.spec().isUnpartitioned() ? table.locationProvider().newDataLocation(fileName)
+        : table.locationProvider().newDataLocation(table.spec(), partition, fileName);
     try {
       Path file = local ? Path.of(location.replaceFirst("^file:", "")) : staging().resolve(fileName);
       Files.createDirectories(file.getParent());

@@ -166,7 +166,8 @@ public final class TableUpkeep {
   }
 
   // a local file is named /a/b, file:/a/b or file:///a/b, depending on who names it
+  // one spelling of a location: file:/a and /a alike, and a//b (a path some writers record) as a/b
   private static String normalized(String location) {
-    return location.replaceFirst("^file:/+", "/");
+    return location.replaceFirst("^file:/+", "/").replaceAll("(?<!:)/{2,}", "/");
   }
 }

@@ -2,7 +2,7 @@ package io.i94lake.pipeline;
 
 import io.i94lake.source.I94ParquetFooters.FileRows;
 import io.i94lake.source.SourceCount;
-import io.i94lake.source.SourceRead;
+import io.i94lake.engine.RunEngine.Source;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * rows and why). Otherwise every month is counted in one pass over the input, on first use.
  */
 final class ArrivalCounts {
-  private final SourceRead decoded;
+  private final Source decoded;
   private final Map<YearMonth, List<FileRows>> footers;
   private Map<List<Object>, SourceCount> counted;
 
@@ -24,7 +24,7 @@ final class ArrivalCounts {
    * @param decoded every arrival record, with its year and month (see {@code I94Arrivals#decode})
    * @param footers the files of each month as their footers tell, when they do
    */
-  ArrivalCounts(SourceRead decoded, Optional<Map<YearMonth, List<FileRows>>> footers) {
+  ArrivalCounts(Source decoded, Optional<Map<YearMonth, List<FileRows>>> footers) {
     this.decoded = decoded;
     this.footers = footers.orElse(null);
   }
@@ -52,7 +52,7 @@ final class ArrivalCounts {
    *
    * @param monthRows the month's records, read again to count its rejected rows when the footers told its rows
    */
-  synchronized SourceCount of(YearMonth month, long accepted, SourceRead monthRows) {
+  synchronized SourceCount of(YearMonth month, long accepted, Source monthRows) {
     if (footers == null) {
       return counted(month);
     }
@@ -63,13 +63,13 @@ final class ArrivalCounts {
   // all records of a file told by its footer belong to its month: none is of unknown month
   private SourceCount fromFooters(YearMonth month) {
     List<FileRows> files = month == null ? List.of() : footers.getOrDefault(month, List.of());
-    return new SourceCount(decoded.source(), files.stream()
+    return new SourceCount(decoded.name(), files.stream()
         .map(file -> new SourceCount.FileCount(file.file(), file.rows(), 0, null))
         .toList());
   }
 
   private SourceCount counted(YearMonth month) {
-    SourceCount none = new SourceCount(decoded.source(), List.of());
+    SourceCount none = new SourceCount(decoded.name(), List.of());
     if (month != null) {
       return counts().getOrDefault(Arrays.asList(month.getYear(), month.getMonthValue()), none);
     }

@@ -12,37 +12,35 @@ import static io.i94lake.core.TableCatalog.US_CITY;
 import static io.i94lake.core.TableCatalog.US_DEMOGRAPHICS;
 import static io.i94lake.core.TableCatalog.US_STATE;
 import static io.i94lake.core.TableCatalog.US_WEATHER;
-import static org.apache.spark.sql.functions.col;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.LakeTable;
 import io.i94lake.core.Messages;
 import io.i94lake.core.PipelineException;
 import io.i94lake.core.TableCatalog;
-import io.i94lake.engine.SparkModels;
-import io.i94lake.engine.SparkLake;
+import io.i94lake.engine.Engines;
+import io.i94lake.engine.RunEngine;
+import io.i94lake.engine.RunEngine.Source;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.TableWrite;
+import io.i94lake.lake.WriteMode;
 import io.i94lake.quality.Check;
 import io.i94lake.quality.CheckResult;
 import io.i94lake.quality.CheckRunner;
 import io.i94lake.source.AirportReader;
 import io.i94lake.source.DemographicsReader;
 import io.i94lake.source.I94Reader;
-import io.i94lake.source.LabelDictionaryReader;
-import io.i94lake.source.RawFiles;
 import io.i94lake.source.SourceCount;
-import io.i94lake.source.SourceRead;
 import io.i94lake.source.TemperatureReader;
-import io.i94lake.transform.I94Arrivals;
 import io.i94lake.transform.Model;
 import io.i94lake.transform.RejectsTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,17 +52,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 
 /**
  * One run of the pipeline, as a graph of tasks: read and judge each source, build and write each table,
  * each month of arrivals, check, publish. Every table is written on the run's audit branch; only when every
  * error-level check passes does the run publish, moving {@code main} of all its tables at once. So a broken file
  * or a failed check leaves what readers see exactly as it was. Dimension tables are replaced whole; arrival tables
- * month by month, only in the months the run processes. The run, its tasks and checks go to the run history.
+ * month by month, only in the months the run processes. The run, its tasks and checks go to the run history. The
+ * data work is done by the run's engine ({@link RunEngine}: DuckDB in this process, or Spark).
  */
 public final class Pipeline {
   // small tables spend most of their time planning and committing, not computing: a task more than the cores keeps
@@ -77,13 +74,12 @@ public final class Pipeline {
   private static final String CHECK_TASK = "check ";
   private static final String CHECKS = "checks";
   private static final String PUBLISH = "publish";
-  private static final String JOB_GROUP = "i94lake-task-";
 
-  private final SparkSession spark;
+  private final Engines engines;
   private final Consumer<String> progress;
 
-  public Pipeline(SparkSession spark, Consumer<String> progress) {
-    this.spark = spark;
+  public Pipeline(Engines engines, Consumer<String> progress) {
+    this.engines = engines;
     this.progress = progress;
   }
 
@@ -97,7 +93,7 @@ public final class Pipeline {
    * then checks and publishes as any run.
    */
   public RunSummary resume(String lakeLocation, String failedRunId) {
-    RunHistory history = new RunHistory(SparkLake.open(spark, lakeLocation).lake());
+    RunHistory history = new RunHistory(engines.open(lakeLocation));
     RunRecord failed = history.run(failedRunId).orElseThrow(() -> new IllegalArgumentException(
         "Cannot resume run " + failedRunId + ": the lake at " + lakeLocation + " has no such run; see `i94lake runs`"));
     if (!RunState.FAILED.name().equals(failed.state())) {
@@ -125,10 +121,11 @@ public final class Pipeline {
 
   private RunSummary execute(RunOptions options, String runId, Resumption resumption, Set<String> doneBefore) {
     Instant started = Instant.now();
-    SparkLake lake = SparkLake.open(spark, options.lake());
-    RunHistory history = new RunHistory(lake.lake());
-    try (LakeLock lock = LakeRecovery.lockForWriting(lake.lake(), runId, options.lockWait(), progress)) {
-      Run run = new Run(options, runId, lake, resumption);
+    Lake lake = engines.open(options.lake());
+    RunHistory history = new RunHistory(lake);
+    try (LakeLock lock = LakeRecovery.lockForWriting(lake, runId, options.lockWait(), progress);
+         RunEngine engine = engines.start(lake, runId)) {
+      Run run = new Run(options, runId, lake, engine, resumption);
       RunSummary summary = run.execute(doneBefore, started);
       history.record(summary);
       return summary;
@@ -139,10 +136,9 @@ public final class Pipeline {
   private final class Run {
     private final RunOptions options;
     private final String runId;
-    private final SparkLake lake;
+    private final RunEngine engine;
     private final Resumption resumption;
     private final LakeAudit audit;
-    private final SparkModels models;
     private final Map<String, SourceCount> counts = new ConcurrentHashMap<>();
     private final Map<String, TableResult> written = new ConcurrentHashMap<>();
     private final Map<String, long[]> taskRows = new ConcurrentHashMap<>();
@@ -152,34 +148,24 @@ public final class Pipeline {
     private final List<CheckResult> checks = new ArrayList<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
     private final List<YearMonth> months = new ArrayList<>();
-    // what the checks measure, made once the run's months are known
-    private LakeTables checkedRows;
 
-    Run(RunOptions options, String runId, SparkLake lake, Resumption resumption) {
+    Run(RunOptions options, String runId, Lake lake, RunEngine engine, Resumption resumption) {
       this.options = options;
       this.runId = runId;
-      this.lake = lake;
+      this.engine = engine;
       this.resumption = resumption;
-      this.audit = resumption == null ? lake.lake().audit(runId) : lake.lake().resumeAudit(resumption.branch());
-      this.models = new SparkModels(spark, runId);
+      this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
     }
 
     RunSummary execute(Set<String> doneBefore, Instant started) {
       List<TaskGraph.TaskRun> taskRuns = List.of();
       PipelineException failure = null;
-      List<SourceRead> cached = new ArrayList<>();
       try {
-        TaskGraph graph = plan(cached);
+        TaskGraph graph = plan();
         taskRuns = graph.run(PARALLELISM, policy(), doneBefore, this::report);
         failure = TaskGraph.firstFailure(taskRuns).map(Pipeline::asPipelineFailure).orElse(null);
       } catch (PipelineException e) {
         failure = e;
-      } finally {
-        cached.forEach(SourceRead::release);
-        models.release();
-        if (checkedRows != null) {
-          checkedRows.release();
-        }
       }
       if (failure != null) {
         progress.accept("run " + runId + " failed: " + failure.getMessage());
@@ -190,56 +176,48 @@ public final class Pipeline {
           resumption == null ? null : resumption.runId(), started, Duration.between(started, Instant.now()));
     }
 
-    private TaskGraph plan(List<SourceRead> cached) {
-      RawInputs inputs = RawInputs.locate(new RawFiles(spark), options);
+    private TaskGraph plan() {
+      RawInputs inputs = RawInputs.locate(engine.rawFiles(), options);
       progress.accept(inputs.i94Description());
-      var dictionary = LabelDictionaryReader.read(spark, inputs.dictionary());
-      SourceRead airports = AirportReader.read(spark, inputs.airports()).cached();
-      SourceRead demographics = DemographicsReader.read(spark, inputs.demographics()).cached();
-      SourceRead temperatures = TemperatureReader.read(spark, inputs.temperatures()).cached();
-      I94Reader i94Reader = new I94Reader(spark);
-      SourceRead rawArrivals = i94Reader.read(inputs.i94());
-      SourceRead arrivals = models.dated(rawArrivals);
-      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, i94Reader.monthsFromFooters(rawArrivals.files()));
+      List<Source> dictionary = engine.dictionary(inputs.dictionary());
+      Source airports = engine.airports(inputs.airports());
+      Source demographics = engine.demographics(inputs.demographics());
+      Source temperatures = engine.temperatures(inputs.temperatures());
+      Source arrivals = engine.arrivals(inputs.i94());
+      ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, engine.monthsFromFooters(arrivals));
       months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
-      List<SourceRead> dimensionSources = new ArrayList<>(dictionary.all());
+      List<Source> dimensionSources = new ArrayList<>(dictionary);
       dimensionSources.addAll(List.of(airports, demographics, temperatures));
-      cached.addAll(List.of(airports, demographics, temperatures));
-
-      for (SourceRead source : dimensionSources) {
-        models.input(source.source(), source.accepted());
-      }
+      dimensionSources.forEach(engine::input);
 
       TaskGraph graph = new TaskGraph();
-      for (SourceRead source : dimensionSources) {
-        graph.add(readTask(source), List.of(), () -> counts.put(source.source(), judged(source)));
+      for (Source source : dimensionSources) {
+        graph.add(readTask(source.name()), List.of(), () -> counts.put(source.name(), judged(source)));
       }
       table(graph, US_STATE.name(), "state_labels");
       table(graph, PORT.name(), "port_labels");
       table(graph, COUNTRY.name(), "country_labels");
       table(graph, US_DEMOGRAPHICS.name(), DemographicsReader.SOURCE);
-      // arrivals month after month: a month is read again for each of its tables, never held whole in memory;
+      // arrivals month after month, so that an engine holds one month at most;
       // they need the sources of the tables they join judged, not those tables written: they start beside them
-      List<String> arrivalDependencies = List.of(readTask(dictionary.ports()), readTask(dictionary.countries()),
-          readTask(dictionary.states()), readTask(demographics), readTask(dictionary.modes()),
-          readTask(dictionary.visaCategories()));
+      List<String> arrivalDependencies = Model.named("arrivals").inputs().stream().filter(engine::isInput)
+          .map(Pipeline::readTask).toList();
       String previous = null;
-      for (YearMonth month : months) {
-        String task = "arrivals " + month;
-        SourceRead monthRows = arrivals.withRows(I94Arrivals.inMonth(arrivals.rows(), month));
-        graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            inJobGroup(task, () -> writeArrivals(task, monthRows, arrivalCounts, month)));
-        previous = task;
-      }
+      List<YearMonth> written = new ArrayList<>(months);
       if (options.months().isAll()) {
-        String task = "arrivals of unknown month";
+        // records of unknown month are only rejects
+        written.add(null);
+      }
+      for (YearMonth month : written) {
+        String task = month == null ? "arrivals of unknown month" : "arrivals " + month;
+        Source monthRows = engine.month(arrivals, month);
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
-            inJobGroup(task, () -> writeArrivals(task, arrivals.withRows(I94Arrivals.undated(arrivals.rows())),
-                arrivalCounts, null)));
+            inTask(task, () -> writeArrivals(task, monthRows, arrivalCounts, month)));
         previous = task;
       }
-      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(Pipeline::readTask).toList(), () -> writeRejects(dimensionSources));
+      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(source -> readTask(source.name())).toList(),
+          () -> writeRejects(dimensionSources));
 
       table(graph, US_AIRPORT.name(), AirportReader.SOURCE);
       table(graph, US_WEATHER.name(), TemperatureReader.SOURCE);
@@ -255,8 +233,7 @@ public final class Pipeline {
 
     // each table is checked once it and the tables it looks up are written, while other tables are still written
     private void addChecks(TaskGraph graph, String lastArrivals) {
-      checkedRows = LakeTables.audited(lake, audit, months);
-      CheckRunner runner = new CheckRunner(checkedRows);
+      CheckRunner runner = new CheckRunner(engine.checkTables(audit, months));
       Map<String, List<Check>> byTable = new LinkedHashMap<>();
       options.checks().forRun().forEach(check -> byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).add(check));
       Set<String> tasks = Set.copyOf(graph.names());
@@ -268,14 +245,14 @@ public final class Pipeline {
             .forEach(writers::add));
         String task = CHECK_TASK + table;
         checkedTables.add(table);
-        graph.add(task, List.copyOf(writers), inJobGroup(task, () -> measured.put(table, runner.run(tableChecks))));
+        graph.add(task, List.copyOf(writers), inTask(task, () -> measured.put(table, runner.run(tableChecks))));
       });
     }
 
     private TaskGraph.Policy policy() {
       RunOptions.Retries retries = options.retries();
       return new TaskGraph.Policy(retries.attempts(), retries.firstPause(), retries.timeout(), Pipeline::worthRetrying,
-          task -> spark.sparkContext().cancelJobGroup(JOB_GROUP + task));
+          engine::cancel);
     }
 
     private void report(TaskGraph.TaskRun task) {
@@ -288,8 +265,8 @@ public final class Pipeline {
     // a table built from its model and written whole, once the tasks its model waits for are done; its source's
     // rejected rows, if any, are reported with it
     private void table(TaskGraph graph, String name, String source) {
-      graph.add(name, List.copyOf(waitsFor(name)), inJobGroup(name,
-          () -> replace(name, models.get(name), source == null ? null : counts.get(source))));
+      graph.add(name, List.copyOf(waitsFor(name)), inTask(name,
+          () -> replace(name, engine.model(name), source == null ? null : counts.get(source))));
     }
 
     // the tasks a model waits for: the tables it reads, and the sources it reads, also through models between
@@ -298,7 +275,7 @@ public final class Pipeline {
       for (String input : Model.named(model).inputs()) {
         if (TableCatalog.publishedNames().contains(input)) {
           tasks.add(input);
-        } else if (models.isInput(input)) {
+        } else if (engine.isInput(input)) {
           tasks.add(readTask(input));
         } else {
           tasks.addAll(waitsFor(input));
@@ -307,21 +284,14 @@ public final class Pipeline {
       return tasks;
     }
 
-    private TaskGraph.Work inJobGroup(String task, TaskGraph.Work work) {
-      return () -> {
-        spark.sparkContext().setJobGroup(JOB_GROUP + task, task, true);
-        try {
-          work.run();
-        } finally {
-          spark.sparkContext().clearJobGroup();
-        }
-      };
+    private TaskGraph.Work inTask(String task, Runnable work) {
+      return () -> engine.inTask(task, work);
     }
 
-    private SourceCount judged(SourceRead source) {
+    private SourceCount judged(Source source) {
       SourceCount count = source.count();
-      progress.accept(String.format("read %-22s %,12d rows, %,d rejected", source.source(), count.rowsIn(), count.rejected()));
-      taskRows.put(readTask(source), new long[] {count.rowsIn(), count.accepted(), count.rejected()});
+      progress.accept(String.format("read %-22s %,12d rows, %,d rejected", source.name(), count.rowsIn(), count.rejected()));
+      taskRows.put(readTask(source.name()), new long[] {count.rowsIn(), count.accepted(), count.rejected()});
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       return count;
     }
@@ -331,14 +301,12 @@ public final class Pipeline {
      * {@code immigration} is written, or from what it wrote (see {@link ArrivalCounts}); a broken month fails the task
      * then, before the other tables, and nothing of it is published.
      */
-    private void writeArrivals(String task, SourceRead arrivals, ArrivalCounts arrivalCounts, YearMonth month) {
-      Dataset<Row> described = null;
+    private void writeArrivals(String task, Source arrivals, ArrivalCounts arrivalCounts, YearMonth month) {
       TableWrite immigration = null;
+      RunEngine.Rows described = null;
       if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
-        // read again for each table: keeping the decoded month cost as much CPU as it saved, and memory besides
-        described = models.run(Model.named("arrivals"), Map.of("i94", arrivals.accepted()));
-        immigration = lake.overwritePartitions(audit, IMMIGRATION.name(), ofArrivals(IMMIGRATION, described),
-            IMMIGRATION.partitioning());
+        described = engine.kept(engine.model(Model.named("arrivals"), Map.of("i94", arrivals.accepted())));
+        immigration = write(IMMIGRATION, ofArrivals(IMMIGRATION, described), WriteMode.replacePartitions());
       }
       long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
       SourceCount count = arrivalCounts.of(month, writtenRows, arrivals);
@@ -347,22 +315,26 @@ public final class Pipeline {
       count.requireRejectedShareAtMost(options.maxRejectedShare());
       if (immigration != null) {
         addMonth(reported(immigration, count));
-        addMonth(overwriteMonth(IMMIGRANT.name(), ofArrivals(IMMIGRANT, described), count));
-        addMonth(overwriteMonth(IMMIGRATION_DEMOGRAPHICS.name(), ofArrivals(IMMIGRATION_DEMOGRAPHICS, described), null));
+        addMonth(reported(write(IMMIGRANT, ofArrivals(IMMIGRANT, described), WriteMode.replacePartitions()), count));
+        addMonth(reported(write(IMMIGRATION_DEMOGRAPHICS, ofArrivals(IMMIGRATION_DEMOGRAPHICS, described),
+            WriteMode.replacePartitions()), null));
+        engine.release(described);
       }
-      Column replaced = col("source").equalTo(I94Reader.SOURCE).and(month == null
-          ? col("year").isNull()
-          : col("year").equalTo(month.getYear()).and(col("month").equalTo(month.getMonthValue())));
-      // without rejected rows there is nothing to read for them: limit(0) plans no scan
-      Dataset<Row> rejects = count.rejected() == 0 ? arrivals.rejects().limit(0) : arrivals.rejects();
-      commitRejects(RejectsTable.build(rejects, runId), replaced);
+      Expression ofI94 = Expressions.equal("source", I94Reader.SOURCE);
+      commitRejects(List.of(arrivals), count.rejected() == 0, WriteMode.replaceRows(Expressions.and(ofI94,
+          month == null ? Expressions.isNull("year")
+              : Expressions.and(Expressions.equal("year", month.getYear()), Expressions.equal("month", month.getMonthValue())))));
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
     }
 
     // a table of one month's arrivals
-    private Dataset<Row> ofArrivals(LakeTable table, Dataset<Row> arrivals) {
-      return models.run(Model.named(table.name()), Map.of("arrivals", arrivals));
+    private RunEngine.Rows ofArrivals(LakeTable table, RunEngine.Rows arrivals) {
+      return engine.model(Model.named(table.name()), Map.of("arrivals", arrivals));
+    }
+
+    private TableWrite write(LakeTable table, RunEngine.Rows rows, WriteMode mode) {
+      return engine.write(audit, table.name(), table.partitioning(), rows, mode);
     }
 
     // a table written month by month reports the sum of its months
@@ -371,29 +343,26 @@ public final class Pipeline {
       return month.write().rowsWritten();
     }
 
-    private void replace(String table, Dataset<Row> rows, SourceCount source) {
-      TableResult result = reported(lake.replace(audit, table, rows), source);
+    private void replace(String table, RunEngine.Rows rows, SourceCount source) {
+      TableResult result = reported(write(TableCatalog.named(table), rows, WriteMode.replaceTable()), source);
       written.put(table, result);
       taskRows.put(table, new long[] {0, result.write().rowsWritten(), result.rowsRejected()});
     }
 
-    private TableResult overwriteMonth(String table, Dataset<Row> rows, SourceCount source) {
-      return reported(lake.overwritePartitions(audit, table, rows, IMMIGRATION.partitioning()), source);
-    }
-
     // the rejects of dimension sources replace those of earlier runs
-    private void writeRejects(List<SourceRead> sources) {
-      Dataset<Row> rejects = sources.stream()
-          .map(source -> RejectsTable.build(source.rejects(), runId))
-          .reduce(Dataset::unionByName).orElseThrow();
-      Column replaced = col("source").notEqual(I94Reader.SOURCE);
-      commitRejects(rejects, replaced);
+    private void writeRejects(List<Source> sources) {
+      commitRejects(sources, false, WriteMode.replaceRows(Expressions.notEqual("source", I94Reader.SOURCE)));
     }
 
     // the arrival months and the dimension sources replace their own rejects, one commit after the other
-    private void commitRejects(Dataset<Row> rejects, Column replaced) {
+    private void commitRejects(List<Source> sources, boolean none, WriteMode mode) {
+      Map<String, RunEngine.Rows> inputs = new HashMap<>();
+      for (int index = 0; index < sources.size(); index++) {
+        inputs.put(RejectsTable.input(index), sources.get(index).rejects());
+      }
+      RunEngine.Rows rejects = engine.model(RejectsTable.model(runId, sources.size(), none), inputs);
       synchronized (rejectsCommits) {
-        addMonth(reported(lake.overwriteWhere(audit, REJECTS.name(), rejects, replaced, REJECTS.partitioning()), null));
+        addMonth(reported(write(REJECTS, rejects, mode), null));
       }
     }
 
@@ -439,10 +408,6 @@ public final class Pipeline {
             rows[0], rows[1], rows[2], task.error() == null ? null : Messages.firstLine(task.error()));
       }).toList();
     }
-  }
-
-  private static String readTask(SourceRead source) {
-    return readTask(source.source());
   }
 
   private static String readTask(String source) {

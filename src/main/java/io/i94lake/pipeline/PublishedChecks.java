@@ -2,6 +2,7 @@ package io.i94lake.pipeline;
 
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.SparkLake;
+import io.i94lake.engine.SparkLakeTables;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckResult;
@@ -24,7 +25,7 @@ public final class PublishedChecks {
 
   /** The checks measured by Spark. */
   public static List<CheckResult> run(SparkLake lake, LakeChecks thresholds) {
-    LakeTables published = LakeTables.published(lake);
+    SparkLakeTables published = SparkLakeTables.published(lake);
     try {
       return run(lake.lake(), published, thresholds);
     } finally {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.i94lake.engine.LakeReading;
-import io.i94lake.engine.SparkLake;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -97,11 +96,6 @@ public final class ServeServer implements AutoCloseable {
       loading.thenAccept(LakeWatcher::close);
       throw e;
     }
-  }
-
-  /** The same, for a process that has the lake open with Spark already: serve reads it without Spark all the same. */
-  public static ServeServer start(SparkLake lake, String host, int port, Tokens tokens, Duration refreshInterval) {
-    return start(LakeReading.of(lake.lake()), host, port, tokens, refreshInterval);
   }
 
   public int port() {

@@ -12,8 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rows read from one source into DuckDB, as {@link SourceRead} is for Spark, as three relations of the
@@ -22,31 +26,45 @@ import java.util.List;
  * view {@code <source>_rejects} ({@link SourceRead#rejects()}). Same columns, same rows, same texts as on Spark.
  *
  * @param source the source's name in counts and rejects ("airports", "i94", …)
+ * @param name what its relations are named after: the source's name, or another for rows derived from a read (one
+ *     month of "i94")
  * @param raw the SQL expression over {@link #rows()} that shows a row's original content in the rejects
  */
-public record DuckDbSourceRead(Connection connection, String source, List<String> files, String raw) {
+public record DuckDbSourceRead(Connection connection, String source, String name, List<String> files, String raw) {
   public DuckDbSourceRead {
     requireNonNull(connection, "connection is null");
     requireNonNull(source, "source is null");
+    requireNonNull(name, "name is null");
     files = List.copyOf(files);
     requireNonNull(raw, "raw is null");
   }
 
   /** The read of a source whose rows stand in {@code <source>_rows}: makes its two views. */
   static DuckDbSourceRead of(Connection connection, String source, List<String> files, String raw) {
-    DuckDbSourceRead read = new DuckDbSourceRead(connection, source, files, raw);
+    DuckDbSourceRead read = new DuckDbSourceRead(connection, source, source, files, raw);
+    read.createViews();
+    return read;
+  }
+
+  /**
+   * Rows derived from this read's (dated, one month's), under another name: {@code <name>_rows} is the view of the
+   * query, with the two views of the usable and unusable rows beside it.
+   */
+  public DuckDbSourceRead withRows(String name, String query) {
+    DuckDbSourceRead read = new DuckDbSourceRead(connection, source, name, files, raw);
+    read.execute("CREATE OR REPLACE VIEW " + quote(read.rows()) + " AS " + query);
     read.createViews();
     return read;
   }
 
   /** The relation of every row read: lineage columns, then the source's columns. */
   public String rows() {
-    return source + "_rows";
+    return name + "_rows";
   }
 
   /** The view of the usable rows, with their file and line but without the raw text. */
   public String accepted() {
-    return source;
+    return name;
   }
 
   /**
@@ -54,7 +72,7 @@ public record DuckDbSourceRead(Connection connection, String source, List<String
    * month they belong to where the rows have them, else null.
    */
   public String rejects() {
-    return source + "_rejects";
+    return name + "_rejects";
   }
 
   private void createViews() {
@@ -72,23 +90,38 @@ public record DuckDbSourceRead(Connection connection, String source, List<String
 
   /** Counts rows and rejected rows per file, with the first rejected row of each, in one query. */
   public SourceCount count() {
-    String sql = "SELECT " + FILE + ", count(*), count(" + ERROR + "), "
+    return countBy(List.of()).getOrDefault(List.of(), new SourceCount(source, List.of()));
+  }
+
+  /** The counts of the rows by the values of these columns (as {@link SourceRead#countBy}), in one query. */
+  public Map<List<Object>, SourceCount> countBy(List<String> columns) {
+    String keys = columns.stream().map(column -> quote(column) + ", ").collect(Collectors.joining());
+    String sql = "SELECT " + keys + FILE + ", count(*), count(" + ERROR + "), "
         + "min(" + LINE + ") FILTER (WHERE " + ERROR + " IS NOT NULL), "
         + "arg_min(" + ERROR + ", " + LINE + ") FILTER (WHERE " + ERROR + " IS NOT NULL) "
-        + "FROM " + quote(rows()) + " GROUP BY " + FILE;
-    List<SourceCount.FileCount> counts = new ArrayList<>();
+        + "FROM " + quote(rows()) + " GROUP BY ALL";
+    Map<List<Object>, List<SourceCount.FileCount>> counts = new HashMap<>();
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
-        long firstRejected = result.getLong(4);
-        String firstReject = result.wasNull() ? null : firstRejected + ": " + result.getString(5);
-        counts.add(new SourceCount.FileCount(SourceRead.withoutScheme(result.getString(1)), result.getLong(2),
-            result.getLong(3), firstReject));
+        List<Object> key = new ArrayList<>();
+        for (int column = 1; column <= columns.size(); column++) {
+          key.add(result.getObject(column));
+        }
+        int at = columns.size();
+        long firstRejected = result.getLong(at + 4);
+        String firstReject = result.wasNull() ? null : firstRejected + ": " + result.getString(at + 5);
+        counts.computeIfAbsent(key, ignored -> new ArrayList<>()).add(new SourceCount.FileCount(
+            SourceRead.withoutScheme(result.getString(at + 1)), result.getLong(at + 2), result.getLong(at + 3), firstReject));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot count the rows of " + source + " in DuckDB: " + e.getMessage(), e);
     }
-    counts.sort(Comparator.comparing(SourceCount.FileCount::file));
-    return new SourceCount(source, counts);
+    Map<List<Object>, SourceCount> byKey = new HashMap<>();
+    counts.forEach((key, files) -> {
+      files.sort(Comparator.comparing(SourceCount.FileCount::file));
+      byKey.put(Collections.unmodifiableList(key), new SourceCount(source, files));
+    });
+    return byKey;
   }
 
   private List<String> columnsOf(String relation) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.i94lake.Fixtures;
+import io.i94lake.engine.LakeReading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class ServeApiTest {
   static void serveTheSample() {
     sample = Fixtures.sampleLake();
     lake = sample.folder().toString();
-    server = ServeServer.start(sample.lake(), "127.0.0.1", 0, Tokens.parse("alice=" + TOKEN + ",bob=bob-token-0123456789", "test"),
+    server = ServeServer.start(LakeReading.of(sample.lake().lake()), "127.0.0.1", 0, Tokens.parse("alice=" + TOKEN + ",bob=bob-token-0123456789", "test"),
         Duration.ZERO);
     client = new ServeClient(server.port());
   }

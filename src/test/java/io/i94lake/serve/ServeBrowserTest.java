@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.i94lake.Fixtures;
+import io.i94lake.engine.LakeReading;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class ServeBrowserTest {
   static void openTheDashboard() throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-    server = ServeServer.start(Fixtures.sampleLake().lake(), "127.0.0.1", 0, Tokens.parse("carol=" + TOKEN, "test"), Duration.ofSeconds(1));
+    server = ServeServer.start(LakeReading.of(Fixtures.sampleLake().lake().lake()), "127.0.0.1", 0, Tokens.parse("carol=" + TOKEN, "test"), Duration.ofSeconds(1));
     base = "http://127.0.0.1:" + server.port();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.Fixtures;
 import io.i94lake.core.FailureCategory;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.RunSummary;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ServeSnapshotTest {
     lakeFolder = Fixtures.newFolder("serve-snapshot-lake");
     Fixtures.run(Fixtures.sampleRaw(), lakeFolder);
     lake = SparkLake.open(Fixtures.spark(), lakeFolder.toString());
-    server = ServeServer.start(lake, "127.0.0.1", 0, Tokens.NONE, Duration.ZERO);
+    server = ServeServer.start(LakeReading.of(lake.lake()), "127.0.0.1", 0, Tokens.NONE, Duration.ZERO);
     client = new ServeClient(server.port());
   }
 

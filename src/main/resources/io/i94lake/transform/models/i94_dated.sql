@@ -5,8 +5,8 @@ WITH dated AS (
   SELECT *, sas_date(arrdate) AS arrival_date FROM {{i94}}
 )
 SELECT *,
-       coalesce(year(arrival_date), CAST(whole_number(i94yr) AS INT)) AS year,
-       coalesce(month(arrival_date), CAST(whole_number(i94mon) AS INT)) AS month,
+       coalesce(CAST(year(arrival_date) AS INT), CAST(whole_number(i94yr) AS INT)) AS year,
+       coalesce(CAST(month(arrival_date) AS INT), CAST(whole_number(i94mon) AS INT)) AS month,
        CASE WHEN cicid IS NULL OR whole_number(cicid) IS NULL OR arrival_date IS NULL THEN concat_ws('; ',
          CASE WHEN cicid IS NULL THEN 'cicid is empty' END,
          CASE WHEN cicid IS NOT NULL AND whole_number(cicid) IS NULL

@@ -1,9 +1,7 @@
-package io.i94lake.pipeline;
+package io.i94lake.engine;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.i94lake.engine.SparkCheckTables;
-import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.PublishedRun;
 import io.i94lake.quality.CheckRunner;
@@ -23,7 +21,7 @@ import org.apache.spark.sql.Row;
  * processed where a table is partitioned by month; for {@code i94lake check}, the published tables whole. Measured
  * on Spark; {@link #release} drops the views the checks were measured on.
  */
-final class LakeTables implements CheckRunner.Tables {
+public final class SparkLakeTables implements CheckRunner.Tables {
   private final SparkLake lake;
   private final LakeAudit audit;
   private final List<YearMonth> months;
@@ -31,7 +29,7 @@ final class LakeTables implements CheckRunner.Tables {
   private final Optional<PublishedRun> published;
   private final SparkCheckTables spark;
 
-  private LakeTables(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
+  private SparkLakeTables(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
     this.lake = lake;
     this.audit = audit;
     this.months = List.copyOf(months);
@@ -39,12 +37,12 @@ final class LakeTables implements CheckRunner.Tables {
     this.spark = new SparkCheckTables(lake.spark(), this::rows);
   }
 
-  static LakeTables audited(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
-    return new LakeTables(lake, audit, months);
+  public static SparkLakeTables audited(SparkLake lake, LakeAudit audit, List<YearMonth> months) {
+    return new SparkLakeTables(lake, audit, months);
   }
 
-  static LakeTables published(SparkLake lake) {
-    return new LakeTables(lake, null, List.of());
+  public static SparkLakeTables published(SparkLake lake) {
+    return new SparkLakeTables(lake, null, List.of());
   }
 
   @Override
@@ -68,7 +66,7 @@ final class LakeTables implements CheckRunner.Tables {
   }
 
   /** Drops the views the checks were measured on. */
-  void release() {
+  public void release() {
     spark.release();
   }
 
