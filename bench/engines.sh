@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The two engines side by side, in one session: `run` on the bundled sample and on the real April 2016 month with
+# DuckDB (the default) and with Spark (local[*]), each into a fresh lake, beside DuckDB doing the core work on the
+# same April files (bench/DuckDbReference.java); then the readers on the April lake (sql, check, runs, rollback).
+# Wall time from the shell and peak RSS (GNU time) of each command.
+#   bench/engines.sh            (SKIP_SPARK=1 to leave Spark out)
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+april="$home/../shared/data/raw/sas_data"
+out="$home/bench/out/engines"
+rm -rf "$out" && mkdir -p "$out"
+mvn -q -B -Pbench -Dmaven.test.skip=true package >&2
+bench/class-archive.sh >&2
+
+measure() { # label, command...
+  local label="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$out/time" "$@" > "$out/last.log" 2>&1 || { echo "$label failed:"; tail -5 "$out/last.log"; exit 1; }
+  read -r seconds kib < "$out/time"
+  printf "| %s | %.1f | %.2f |\n" "$label" "$seconds" "$(echo "$kib / 1048576" | bc -l)"
+}
+
+echo "| command | wall s | peak RSS GiB |"
+echo "|---|---:|---:|"
+measure "run, sample, duckdb" ./i94lake run --lake "$out/sample-duckdb"
+[ -n "${SKIP_SPARK:-}" ] || measure "run, sample, spark" ./i94lake run --engine spark --lake "$out/sample-spark"
+if [ -d "$april" ]; then
+  measure "reference: plain DuckDB, April core work" java -cp target/bench-lib/duckdb_jdbc-1.4.4.0.jar bench/DuckDbReference.java "$april" "$out/reference"
+  measure "run, April, duckdb" ./i94lake run --lake "$out/april-duckdb" --i94 "$april"
+  [ -n "${SKIP_SPARK:-}" ] || measure "run, April, spark" ./i94lake run --engine spark --lake "$out/april-spark" --i94 "$april"
+  lake="$out/april-duckdb"
+  measure "sql count, April lake" ./i94lake sql --lake "$lake" "SELECT count(*) FROM immigration"
+  measure "sql join with us_state, April lake" ./i94lake sql --lake "$lake" \
+    "SELECT s.state_name, count(*) AS n FROM immigration i JOIN us_state s ON i.destination_state_code = s.state_code GROUP BY ALL ORDER BY n DESC LIMIT 5"
+  measure "runs, April lake" ./i94lake runs --lake "$lake"
+  measure "check, April lake, duckdb" ./i94lake check --lake "$lake"
+  [ -n "${SKIP_SPARK:-}" ] || measure "check, April lake, spark" ./i94lake check --engine spark --lake "$lake"
+  run_id="$(./i94lake runs --lake "$lake" --format csv | sed -n 2p | cut -d, -f1)"
+  measure "rollback to the run published, April lake" ./i94lake rollback --lake "$lake" --to "$run_id"
+fi
