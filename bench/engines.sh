@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two engines side by side, in one session: `run` on the bundled sample and on the real April 2016 month with
 # DuckDB (the default) and with Spark (local[*]), each into a fresh lake, beside DuckDB doing the core work on the
-# same April files (bench/DuckDbReference.java); then the readers on the April lake (sql, check, runs, rollback).
+# same April files (bench/DuckDbReference.java); then the readers on the April lake (sql, check, runs, rollback),
+# sql and runs beside a plain Java program asking DuckDB the same over the lake's Parquet files (bench/PlainQuery.java).
 # Wall time from the shell and peak RSS (GNU time) of each command.
 #   bench/engines.sh            (SKIP_SPARK=1 to leave Spark out)
 set -euo pipefail
@@ -29,10 +30,19 @@ if [ -d "$april" ]; then
   measure "run, April, duckdb" ./i94lake run --lake "$out/april-duckdb" --i94 "$april"
   [ -n "${SKIP_SPARK:-}" ] || measure "run, April, spark" ./i94lake run --engine spark --lake "$out/april-spark" --i94 "$april"
   lake="$out/april-duckdb"
-  measure "sql count, April lake" ./i94lake sql --lake "$lake" "SELECT count(*) FROM immigration"
-  measure "sql join with us_state, April lake" ./i94lake sql --lake "$lake" \
-    "SELECT s.state_name, count(*) AS n FROM immigration i JOIN us_state s ON i.destination_state_code = s.state_code GROUP BY ALL ORDER BY n DESC LIMIT 5"
+  plain=(java -cp target/bench-lib/duckdb_jdbc-1.4.4.0.jar bench/PlainQuery.java "$lake")
+  count="SELECT count(*) FROM immigration"
+  join="SELECT s.state_name, count(*) AS n FROM immigration i JOIN us_state s ON i.destination_state_code = s.state_code GROUP BY ALL ORDER BY n DESC LIMIT 5"
+  group="SELECT arrival_date, travel_mode, count(*) AS n FROM immigration GROUP BY ALL ORDER BY n DESC LIMIT 10"
+  recent="SELECT run_id, state, seconds FROM runs ORDER BY started_at DESC LIMIT 20"
+  measure "sql count, April lake" ./i94lake sql --lake "$lake" "$count"
+  measure "reference: plain DuckDB program, count" "${plain[@]}" "$count"
+  measure "sql join with us_state, April lake" ./i94lake sql --lake "$lake" "$join"
+  measure "reference: plain DuckDB program, join" "${plain[@]}" "$join"
+  measure "sql group-by over April" ./i94lake sql --lake "$lake" "$group"
+  measure "reference: plain DuckDB program, group-by" "${plain[@]}" "$group"
   measure "runs, April lake" ./i94lake runs --lake "$lake"
+  measure "reference: plain DuckDB program, last 20 runs" "${plain[@]}" "$recent"
   measure "check, April lake, duckdb" ./i94lake check --lake "$lake"
   [ -n "${SKIP_SPARK:-}" ] || measure "check, April lake, spark" ./i94lake check --engine spark --lake "$lake"
   run_id="$(./i94lake runs --lake "$lake" --format csv | sed -n 2p | cut -d, -f1)"
