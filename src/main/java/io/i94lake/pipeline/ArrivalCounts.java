@@ -1,8 +1,8 @@
 package io.i94lake.pipeline;
 
+import io.i94lake.engine.RunEngine.Source;
 import io.i94lake.source.I94ParquetFooters.FileRows;
 import io.i94lake.source.SourceCount;
-import io.i94lake.engine.RunEngine.Source;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
