@@ -6,7 +6,6 @@ import static io.i94lake.source.SourceColumns.ERROR;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.lake.Lake;
 import io.i94lake.lake.LakeAudit;
-import io.i94lake.lake.PublishedRun;
 import io.i94lake.lake.TableWrite;
 import io.i94lake.lake.WriteMode;
 import io.i94lake.quality.CheckRunner;
@@ -249,13 +248,8 @@ public final class DuckDbRunEngine implements RunEngine {
     return snapshot == null ? Optional.empty() : Optional.of(view(table + "_checked", table, snapshot, months));
   }
 
-  // the table's published snapshot, unless the table was dropped and made again outside i94lake since
   private Optional<Snapshot> published(LakeAudit audit, String table) {
-    Optional<PublishedRun> published = audit.published();
-    if (published.isEmpty() || !published.get().has(table) || !lake.hasTable(table)) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(lake.icebergTable(table).snapshot(published.get().snapshot(table)));
+    return lake.publishedSnapshot(audit.published(), table);
   }
 
   // the rows of a snapshot of a table, limited to these months where the table is one of arrivals

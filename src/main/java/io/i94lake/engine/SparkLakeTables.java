@@ -94,12 +94,8 @@ public final class SparkLakeTables implements CheckRunner.Tables {
     return publishedSnapshot(table).map(snapshot -> Instant.ofEpochMilli(snapshot.timestampMillis()));
   }
 
-  // the table's published snapshot, unless the table was dropped and made again outside i94lake since
   private Optional<Snapshot> publishedSnapshot(String table) {
-    if (published.isEmpty() || !published.get().has(table) || !lake.lake().hasTable(table)) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(lake.lake().icebergTable(table).snapshot(published.get().snapshot(table)));
+    return lake.lake().publishedSnapshot(published, table);
   }
 
   private Dataset<Row> inScope(Dataset<Row> rows) {

@@ -219,6 +219,17 @@ public final class Lake {
         .map(Map.Entry::getKey).toList()).orElse(List.of());
   }
 
+  /**
+   * A table's snapshot as a published run left it, unless the table was dropped and made again outside i94lake since;
+   * empty when the run did not publish it.
+   */
+  public Optional<Snapshot> publishedSnapshot(Optional<PublishedRun> published, String table) {
+    if (published.isEmpty() || !published.get().has(table) || !hasTable(table)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(icebergTable(table).snapshot(published.get().snapshot(table)));
+  }
+
   /** The {@code main} snapshot of each of these tables that has one. */
   public Map<String, Long> mainSnapshots(List<String> names) {
     Map<String, Long> snapshots = new TreeMap<>();
