@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.DuckDbReader;
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.Engines;
 import io.i94lake.engine.LakeReading;
 import io.i94lake.generate.ArrivalFormat;
@@ -44,7 +45,7 @@ class EngineParityTest {
     sparkLake = Fixtures.newFolder("engine-parity-spark");
     duckDbLake = Fixtures.newFolder("engine-parity-duckdb");
     onSpark = new Pipeline(Engines.spark(Fixtures.spark()), message -> { }).run(options(raw, generated, sparkLake));
-    onDuckDb = new Pipeline(Engines.duckdb(null, new Configuration()), message -> { }).run(options(raw, generated, duckDbLake));
+    onDuckDb = new Pipeline(Engines.duckdb(null, new Configuration(), DuckDbSettings.DEFAULT), message -> { }).run(options(raw, generated, duckDbLake));
   }
 
   private static RunOptions options(Path raw, Path generated, Path lake) {
@@ -77,7 +78,7 @@ class EngineParityTest {
 
   private static List<String> rows(Path lake, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (DuckDbReader reader = DuckDbReader.open(LakeReading.open(lake.toString(), null).snapshots(null), 0, null);
+    try (DuckDbReader reader = DuckDbReader.open(LakeReading.open(lake.toString(), null).snapshots(null), DuckDbSettings.DEFAULT);
          ResultSet result = reader.query(query)) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {

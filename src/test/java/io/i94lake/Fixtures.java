@@ -1,5 +1,6 @@
 package io.i94lake;
 
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.Engines;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeSession;
@@ -128,7 +129,7 @@ public final class Fixtures {
   /** Runs the pipeline, whatever comes of it. */
   public static RunSummary attempt(RunOptions options) {
     // on the engine a run on a lake folder uses by default; EngineParityTest holds Spark's runs to the same tables
-    return new Pipeline(Engines.duckdb(null, new Configuration()), message -> { }).run(options);
+    return new Pipeline(Engines.duckdb(null, new Configuration(), DuckDbSettings.DEFAULT), message -> { }).run(options);
   }
 
   /** A lake built once from the bundled sample, for tests that only read. */

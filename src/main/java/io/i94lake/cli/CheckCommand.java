@@ -48,7 +48,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<CheckResult> results;
     if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
       Lake lake = lakeOptions.openLake();
-      try (DuckDbPublishedTables published = new DuckDbPublishedTables(LakeReading.of(lake).snapshots(null))) {
+      try (DuckDbPublishedTables published = new DuckDbPublishedTables(LakeReading.of(lake).snapshots(null), lakeOptions.duckDbSettings())) {
         results = PublishedChecks.run(lake, published, thresholds);
       }
     } else {

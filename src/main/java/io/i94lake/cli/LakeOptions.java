@@ -1,6 +1,7 @@
 package io.i94lake.cli;
 
 import io.i94lake.engine.EngineChoice;
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.Engines;
 import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
@@ -36,6 +37,14 @@ public final class LakeOptions {
       description = "For a lake on S3: the database of its Iceberg catalog, jdbc:sqlite:FILE or jdbc:postgresql://host:port/db"
           + "?user=U&password=P (default: jdbc:sqlite:~/.i94lake/catalog.sqlite).")
   public String catalogUri;
+
+  @Option(names = "--duckdb-threads", paramLabel = "N", defaultValue = "0",
+      description = "The threads DuckDB gives a query (default: one per core).")
+  public int duckDbThreads;
+
+  @Option(names = "--duckdb-memory-limit", paramLabel = "SIZE",
+      description = "The most memory DuckDB may hold before it spills to disk, such as 4GB (default: 80 %% of the machine's).")
+  public String duckDbMemoryLimit;
 
   @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3 service URL (default: AWS_ENDPOINT_URL, else AWS).")
   public String s3Endpoint;
@@ -124,12 +133,17 @@ public final class LakeOptions {
     }
     Configuration hadoop = new Configuration();
     s3Settings().applyTo(hadoop);
-    return Engines.duckdb(catalogUri, hadoop);
+    return Engines.duckdb(catalogUri, hadoop, duckDbSettings());
   }
 
   /** The engine a command runs on: the one asked for, else the default for the lake (see {@link EngineChoice}). */
   public EngineChoice engine(EngineChoice asked) {
     return EngineChoice.resolve(asked, LakeCatalog.of(lake, catalogUri), master);
+  }
+
+  /** How much of the machine DuckDB may take. */
+  public DuckDbSettings duckDbSettings() {
+    return new DuckDbSettings(duckDbThreads, duckDbMemoryLimit);
   }
 
   public SparkSession startSpark() {

@@ -2,7 +2,6 @@ package io.i94lake.cli;
 
 import io.i94lake.engine.DuckDbReader;
 import io.i94lake.engine.EngineChoice;
-import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkReadOnlyStatement;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.pipeline.TimeTravel;
@@ -67,8 +66,7 @@ public final class SqlCommand implements Callable<Integer> {
     String statement = query != null ? query : Files.readString(file);
     ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut());
     if (lakeOptions.engine(engine) == EngineChoice.duckdb) {
-      LakeReading lake = lakeOptions.openForReading();
-      try (DuckDbReader reader = DuckDbReader.open(lake.snapshots(asOf), 0, null);
+      try (DuckDbReader reader = DuckDbReader.open(() -> lakeOptions.openForReading().tables(asOf), lakeOptions.duckDbSettings());
            ResultSet result = reader.query(statement)) {
         printer.print(ResultPrinter.answer(result), format, maxRows);
       }

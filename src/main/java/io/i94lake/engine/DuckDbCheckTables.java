@@ -12,19 +12,34 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.apache.iceberg.Snapshot;
 
 /**
  * Checks measured on DuckDB, over relations (tables or views, such as {@link DuckDbReader}'s views of lake snapshots)
- * the caller made on the connection. Knows nothing of publishing: a table was never published.
+ * the caller made on the connection.
  */
-public class DuckDbCheckTables implements CheckRunner.Tables {
+public final class DuckDbCheckTables implements CheckRunner.Tables {
   private final Connection connection;
   private final Function<String, Optional<String>> relations;
+  private final Function<String, Optional<Snapshot>> published;
+  private final Function<String, OptionalLong> publishedRows;
 
-  /** @param relations the relation holding a table's rows, as written in FROM; empty when there is no such table */
-  public DuckDbCheckTables(Connection connection, Function<String, Optional<String>> relations) {
+  /**
+   * @param relations the relation holding a table's rows, as written in FROM; empty when there is no such table
+   * @param published the snapshot of a table readers see; empty when it was never published
+   * @param publishedRows how many rows of the published table a check compares with
+   */
+  public DuckDbCheckTables(Connection connection, Function<String, Optional<String>> relations,
+                           Function<String, Optional<Snapshot>> published, Function<String, OptionalLong> publishedRows) {
     this.connection = connection;
     this.relations = relations;
+    this.published = published;
+    this.publishedRows = publishedRows;
+  }
+
+  /** Checks of tables that were never published. */
+  public static DuckDbCheckTables unpublished(Connection connection, Function<String, Optional<String>> relations) {
+    return new DuckDbCheckTables(connection, relations, table -> Optional.empty(), table -> OptionalLong.empty());
   }
 
   @Override
@@ -39,13 +54,10 @@ public class DuckDbCheckTables implements CheckRunner.Tables {
 
   @Override
   public List<Double> measure(String query) {
-    // one JDBC connection runs one statement at a time; DuckDB itself spreads each query over its threads
-    synchronized (connection) {
-      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
-        return firstRow(result);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot measure checks on DuckDB: " + e.getMessage(), e);
-      }
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+      return firstRow(result);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot measure checks on DuckDB: " + e.getMessage(), e);
     }
   }
 
@@ -62,11 +74,11 @@ public class DuckDbCheckTables implements CheckRunner.Tables {
 
   @Override
   public OptionalLong publishedRowCount(String table) {
-    return OptionalLong.empty();
+    return publishedRows.apply(table);
   }
 
   @Override
   public Optional<Instant> publishedAt(String table) {
-    return Optional.empty();
+    return published.apply(table).map(snapshot -> Instant.ofEpochMilli(snapshot.timestampMillis()));
   }
 }

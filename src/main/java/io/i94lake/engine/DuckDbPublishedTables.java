@@ -22,7 +22,7 @@ public final class DuckDbPublishedTables implements CheckRunner.Tables, AutoClos
   private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
 
   /** @param published each table at the snapshot to check (a snapshot gone since is read as the table is now) */
-  public DuckDbPublishedTables(Map<Table, Long> published) {
+  public DuckDbPublishedTables(Map<Table, Long> published, DuckDbSettings settings) {
     Map<Table, Long> readable = new LinkedHashMap<>();
     published.forEach((table, id) -> {
       Snapshot snapshot = table.snapshot(id) != null ? table.snapshot(id) : table.currentSnapshot();
@@ -31,7 +31,7 @@ public final class DuckDbPublishedTables implements CheckRunner.Tables, AutoClos
         snapshots.put(table.name().substring(table.name().lastIndexOf('.') + 1).toLowerCase(), snapshot);
       }
     });
-    this.reader = DuckDbReader.open(readable, 0, null);
+    this.reader = DuckDbReader.open(readable, settings);
   }
 
   @Override

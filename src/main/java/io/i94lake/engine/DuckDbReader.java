@@ -10,11 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,36 +38,59 @@ public final class DuckDbReader implements AutoCloseable {
   private static final Pattern TABLE_REFERENCE = Pattern.compile("\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final Connection connection;
-  private final Map<String, Map.Entry<Table, Long>> tables = new HashMap<>();
+  private final ReadableTables tables;
   private final Set<String> viewed = new HashSet<>();
 
-  private DuckDbReader(Connection connection, Map<Table, Long> snapshots) {
+  private DuckDbReader(Connection connection, ReadableTables tables) {
     this.connection = connection;
-    snapshots.forEach((table, snapshot) -> tables.put(table.name().substring(table.name().lastIndexOf('.') + 1).toLowerCase(),
-        Map.entry(table, snapshot)));
+    this.tables = tables;
   }
 
   /**
    * A reader of the given tables, each at its snapshot.
    *
-   * @param threads DuckDB's threads; 0 for one per core
-   * @param memoryLimit DuckDB's memory limit ("4GB"); null for its default (80 % of the machine)
+   * @param settings how much of the machine DuckDB may take
    */
-  public static DuckDbReader open(Map<Table, Long> snapshots, int threads, String memoryLimit) {
+  public static DuckDbReader open(Map<Table, Long> snapshots, DuckDbSettings settings) {
+    return open(() -> ReadableTables.of(snapshots), settings);
+  }
+
+  /**
+   * A reader of the tables found: DuckDB starts (it loads its native library) while they are looked up.
+   *
+   * @param settings how much of the machine DuckDB may take
+   */
+  public static DuckDbReader open(Supplier<ReadableTables> found, DuckDbSettings settings) {
+    CompletableFuture<Connection> starting = CompletableFuture.supplyAsync(() -> start(settings));
+    ReadableTables tables;
+    try {
+      tables = found.get();
+    } catch (RuntimeException e) {
+      starting.thenAccept(DuckDbReader::closeQuietly);
+      throw e;
+    }
+    try {
+      return new DuckDbReader(starting.join(), tables);
+    } catch (CompletionException e) {
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  private static Connection start(DuckDbSettings settings) {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement settings = connection.createStatement()) {
-        settings.execute("SET TimeZone = 'UTC'");
-        if (threads > 0) {
-          settings.execute("SET threads = " + threads);
-        }
-        if (memoryLimit != null) {
-          settings.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
-        }
-      }
-      return new DuckDbReader(connection, snapshots);
+      settings.applyTo(connection);
+      return connection;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot start DuckDB over the lake: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // nothing was read through it
     }
   }
 
@@ -86,12 +112,12 @@ public final class DuckDbReader implements AutoCloseable {
     while (reference.find()) {
       named.add(reference.group(1).toLowerCase());
     }
-    named.retainAll(tables.keySet());
+    named.retainAll(tables.names());
     try (Statement statement = connection.createStatement()) {
-      for (String name : named.isEmpty() ? tables.keySet() : named) {
-        if (viewed.add(name)) {
-          Table table = tables.get(name).getKey();
-          statement.execute(view(quoted(shortName(table)), table, tables.get(name).getValue()));
+      for (String name : named.isEmpty() ? tables.names() : named) {
+        Optional<ReadableTables.At> table = viewed.add(name) ? tables.table(name) : Optional.empty();
+        if (table.isPresent()) {
+          statement.execute(view(quoted(name), table.get().table(), table.get().snapshotId()));
         }
       }
     }

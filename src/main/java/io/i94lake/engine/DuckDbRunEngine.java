@@ -9,21 +9,22 @@ import io.i94lake.lake.LakeAudit;
 import io.i94lake.lake.TableWrite;
 import io.i94lake.lake.WriteMode;
 import io.i94lake.quality.CheckRunner;
+import io.i94lake.source.AirportReader;
+import io.i94lake.source.DemographicsReader;
 import io.i94lake.source.DuckDbSourceRead;
 import io.i94lake.source.DuckDbSources;
 import io.i94lake.source.I94ParquetFooters;
 import io.i94lake.source.I94ParquetFooters.FileRows;
 import io.i94lake.source.RawFiles;
 import io.i94lake.source.SourceCount;
+import io.i94lake.source.TemperatureReader;
 import io.i94lake.transform.Dialect;
 import io.i94lake.transform.I94Arrivals;
 import io.i94lake.transform.Model;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Snapshot;
@@ -41,77 +44,91 @@ import org.apache.iceberg.Table;
 /**
  * A run's data work on DuckDB in this process: the raw sources read into one in-memory database
  * ({@link DuckDbSources}), the models as its views and tables, rows written on the audit branch as Parquet files
- * committed through Iceberg ({@link DuckDbTableWriter}), checks measured over views of the branch's files. One
- * statement at a time: DuckDB spreads each over its threads.
+ * committed through Iceberg ({@link DuckDbTableWriter}), checks measured over views of the branch's files. Tasks
+ * that run together each work on a connection of their own ({@link DuckDbConnections}), so that a small table is
+ * written while a month of arrivals is, and a task past its timeout can be stopped.
  */
 public final class DuckDbRunEngine implements RunEngine {
   private static final String UNUSABLE_BECAUSE = "unusable_because";
 
   private final Lake lake;
   private final Configuration hadoop;
+  private final DuckDbConnections connections;
   private final Connection connection;
   private final RawFiles rawFiles;
   private final DuckDbSources sources;
-  private final Set<String> inputs = new HashSet<>();
+  private final Set<String> inputs = ConcurrentHashMap.newKeySet();
   private final Set<String> built = new HashSet<>();
   private final AtomicInteger relations = new AtomicInteger();
 
-  DuckDbRunEngine(Lake lake, Configuration hadoop, String runId) {
+  DuckDbRunEngine(Lake lake, Configuration hadoop, DuckDbSettings settings, String runId) {
     this.lake = lake;
     this.hadoop = hadoop;
     try {
-      this.connection = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement settings = connection.createStatement()) {
-        settings.execute("SET TimeZone = 'UTC'");
-      }
+      this.connections = new DuckDbConnections(settings);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot start DuckDB for run " + runId + ": " + e.getMessage(), e);
     }
+    this.connection = connections.connection();
     this.rawFiles = new RawFiles(hadoop);
     this.sources = new DuckDbSources(connection, rawFiles);
   }
 
   private record DuckDbRows(String relation) implements Rows {}
 
-  private final class DuckDbSource implements Source {
-    private final DuckDbSourceRead read;
+  // a source read into DuckDB when it is first counted or used, so that large text files are parsed in their read
+  // tasks, beside the other tasks
+  private static final class DuckDbSource implements Source {
+    private final String name;
+    private final List<String> files;
+    private final Supplier<DuckDbSourceRead> reading;
+    private DuckDbSourceRead read;
+
+    DuckDbSource(String name, List<String> files, Supplier<DuckDbSourceRead> reading) {
+      this.name = name;
+      this.files = List.copyOf(files);
+      this.reading = reading;
+    }
 
     DuckDbSource(DuckDbSourceRead read) {
-      this.read = read;
+      this(read.source(), read.files(), () -> read);
+    }
+
+    synchronized DuckDbSourceRead read() {
+      if (read == null) {
+        read = reading.get();
+      }
+      return read;
     }
 
     @Override
     public String name() {
-      return read.source();
+      return name;
     }
 
     @Override
     public List<String> files() {
-      return read.files();
+      return files;
     }
 
     @Override
     public SourceCount count() {
-      synchronized (connection) {
-        return read.count();
-      }
+      return read().count();
     }
 
     @Override
     public Rows accepted() {
-      return new DuckDbRows(read.accepted());
+      return new DuckDbRows(read().accepted());
     }
 
     @Override
     public Rows rejects() {
-      return new DuckDbRows(read.rejects());
+      return new DuckDbRows(read().rejects());
     }
 
     @Override
     public Map<List<Object>, SourceCount> countBy(List<String> columns) {
-      synchronized (connection) {
-        return read.countBy(columns);
-      }
+      return read().countBy(columns);
     }
   }
 
@@ -121,27 +138,27 @@ public final class DuckDbRunEngine implements RunEngine {
   }
 
   @Override
-  public synchronized List<Source> dictionary(String file) {
+  public List<Source> dictionary(String file) {
     return sources.dictionary(file).all().stream().<Source>map(DuckDbSource::new).toList();
   }
 
   @Override
-  public synchronized Source airports(List<String> files) {
-    return new DuckDbSource(sources.airports(files));
+  public Source airports(List<String> files) {
+    return new DuckDbSource(AirportReader.SOURCE, files, () -> sources.airports(files));
   }
 
   @Override
-  public synchronized Source demographics(List<String> files) {
-    return new DuckDbSource(sources.demographics(files));
+  public Source demographics(List<String> files) {
+    return new DuckDbSource(DemographicsReader.SOURCE, files, () -> sources.demographics(files));
   }
 
   @Override
-  public synchronized Source temperatures(List<String> files) {
-    return new DuckDbSource(sources.temperatures(files));
+  public Source temperatures(List<String> files) {
+    return new DuckDbSource(TemperatureReader.SOURCE, files, () -> sources.temperatures(files));
   }
 
   @Override
-  public synchronized Source arrivals(List<String> locations) {
+  public Source arrivals(List<String> locations) {
     DuckDbSourceRead raw = sources.i94(locations);
     String dated = Model.named("i94_dated").sql(Dialect.DUCKDB, input -> quoted(raw.rows()));
     return new DuckDbSource(raw.withRows("i94_dated", "SELECT * EXCLUDE (" + UNUSABLE_BECAUSE + ") REPLACE (coalesce("
@@ -154,25 +171,26 @@ public final class DuckDbRunEngine implements RunEngine {
   }
 
   @Override
-  public synchronized Source month(Source arrivals, YearMonth month) {
-    DuckDbSourceRead dated = ((DuckDbSource) arrivals).read;
+  public Source month(Source arrivals, YearMonth month) {
+    DuckDbSourceRead dated = ((DuckDbSource) arrivals).read();
     String name = month == null ? "i94_undated" : "i94_" + month.getYear() + "_" + month.getMonthValue();
     return new DuckDbSource(dated.withRows(name, "SELECT * FROM " + quoted(dated.rows()) + " WHERE " + I94Arrivals.inMonth(month)));
   }
 
   @Override
-  public synchronized void input(Source source) {
+  public void input(Source source) {
     inputs.add(source.name());
   }
 
   @Override
-  public synchronized boolean isInput(String name) {
+  public boolean isInput(String name) {
     return inputs.contains(name);
   }
 
   @Override
   public Rows model(String name) {
-    synchronized (connection) {
+    // a model other models read is built once, by the first task that needs it
+    synchronized (built) {
       if (!built.contains(name) && !inputs.contains(name)) {
         Model model = Model.named(name);
         model.inputs().forEach(this::model);
@@ -185,56 +203,43 @@ public final class DuckDbRunEngine implements RunEngine {
 
   @Override
   public Rows model(Model model, Map<String, Rows> given) {
-    synchronized (connection) {
-      Map<String, String> names = new HashMap<>();
-      for (String input : model.inputs()) {
-        names.put(input, given.containsKey(input) ? ((DuckDbRows) given.get(input)).relation() : ((DuckDbRows) model(input)).relation());
-      }
-      String view = model.name() + "_" + relations.incrementAndGet();
-      execute("CREATE VIEW " + quoted(view) + " AS " + model.sql(Dialect.DUCKDB, input -> quoted(names.get(input))));
-      return new DuckDbRows(view);
+    Map<String, String> names = new HashMap<>();
+    for (String input : model.inputs()) {
+      names.put(input, given.containsKey(input) ? ((DuckDbRows) given.get(input)).relation() : ((DuckDbRows) model(input)).relation());
     }
+    String view = model.name() + "_" + relations.incrementAndGet();
+    execute("CREATE VIEW " + quoted(view) + " AS " + model.sql(Dialect.DUCKDB, input -> quoted(names.get(input))));
+    return new DuckDbRows(view);
   }
 
   @Override
   public Rows kept(Rows rows) {
-    synchronized (connection) {
-      String table = ((DuckDbRows) rows).relation() + "_kept";
-      execute("CREATE TABLE " + quoted(table) + " AS SELECT * FROM " + quoted(((DuckDbRows) rows).relation()));
-      return new DuckDbRows(table);
-    }
+    String table = ((DuckDbRows) rows).relation() + "_kept";
+    execute("CREATE TABLE " + quoted(table) + " AS SELECT * FROM " + quoted(((DuckDbRows) rows).relation()));
+    return new DuckDbRows(table);
   }
 
   @Override
   public void release(Rows rows) {
-    synchronized (connection) {
-      execute("DROP TABLE " + quoted(((DuckDbRows) rows).relation()));
-    }
+    execute("DROP TABLE " + quoted(((DuckDbRows) rows).relation()));
   }
 
   @Override
   public TableWrite write(LakeAudit audit, String table, List<String> partitionColumns, Rows rows, WriteMode mode) {
     String relation = ((DuckDbRows) rows).relation();
-    synchronized (connection) {
-      audit.open(table, DuckDbSchema.iceberg(connection, relation), partitionColumns);
-      return new DuckDbTableWriter(connection).write(relation, lake.icebergTable(table), audit.branch(), mode);
-    }
+    audit.open(table, DuckDbSchema.iceberg(connection, relation), partitionColumns);
+    return new DuckDbTableWriter(connection).write(relation, lake.icebergTable(table), audit.branch(), mode);
   }
 
   @Override
   public CheckRunner.Tables checkTables(LakeAudit audit, List<YearMonth> months) {
-    return new DuckDbCheckTables(connection, table -> checked(audit, table, months)) {
-      @Override
-      public OptionalLong publishedRowCount(String table) {
-        return published(audit, table).map(snapshot -> OptionalLong.of(count(view(table + "_published", table, snapshot, months))))
-            .orElse(OptionalLong.empty());
-      }
-
-      @Override
-      public Optional<Instant> publishedAt(String table) {
-        return published(audit, table).map(snapshot -> Instant.ofEpochMilli(snapshot.timestampMillis()));
-      }
-    };
+    // each view made once: checks of several tables, running together, look up the same tables
+    Map<String, Optional<String>> checkedViews = new ConcurrentHashMap<>();
+    Map<String, OptionalLong> publishedRows = new ConcurrentHashMap<>();
+    return new DuckDbCheckTables(connection, table -> checkedViews.computeIfAbsent(table, name -> checked(audit, name, months)),
+        table -> published(audit, table),
+        table -> publishedRows.computeIfAbsent(table, name -> published(audit, name)
+            .map(snapshot -> OptionalLong.of(count(view(name + "_published", name, snapshot, months)))).orElse(OptionalLong.empty())));
   }
 
   // a view of what the run wrote of a table (its branch), else of what is published, in the months the run wrote
@@ -254,45 +259,41 @@ public final class DuckDbRunEngine implements RunEngine {
 
   // the rows of a snapshot of a table, limited to these months where the table is one of arrivals
   private String view(String name, String table, Snapshot snapshot, List<YearMonth> months) {
-    synchronized (connection) {
-      String files = name + "_files";
-      execute("DROP VIEW IF EXISTS " + quoted(files));
-      execute(DuckDbReader.view(quoted(files), lake.icebergTable(table), snapshot.snapshotId()));
-      boolean monthly = TableCatalog.named(table).monthly();
-      String scope = !monthly || months.isEmpty() ? "" : " WHERE " + months.stream()
-          .map(month -> "(year = " + month.getYear() + " AND month = " + month.getMonthValue() + ")")
-          .collect(Collectors.joining(" OR "));
-      execute("CREATE OR REPLACE VIEW " + quoted(name) + " AS SELECT * FROM " + quoted(files) + scope);
-      return quoted(name);
-    }
+    String files = name + "_files";
+    execute("DROP VIEW IF EXISTS " + quoted(files));
+    execute(DuckDbReader.view(quoted(files), lake.icebergTable(table), snapshot.snapshotId()));
+    boolean monthly = TableCatalog.named(table).monthly();
+    String scope = !monthly || months.isEmpty() ? "" : " WHERE " + months.stream()
+        .map(month -> "(year = " + month.getYear() + " AND month = " + month.getMonthValue() + ")")
+        .collect(Collectors.joining(" OR "));
+    execute("CREATE OR REPLACE VIEW " + quoted(name) + " AS SELECT * FROM " + quoted(files) + scope);
+    return quoted(name);
   }
 
   private long count(String relation) {
-    synchronized (connection) {
-      try (Statement statement = connection.createStatement();
-           ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation)) {
-        result.next();
-        return result.getLong(1);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot count the rows of " + relation + " in DuckDB: " + e.getMessage(), e);
-      }
+    try (Statement statement = connection.createStatement();
+         ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation)) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count the rows of " + relation + " in DuckDB: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void inTask(String task, Runnable work) {
-    work.run();
+    connections.inTask(task, work);
   }
 
   @Override
   public void cancel(String task) {
-    // a statement runs to its end: DuckDB cannot stop one task's statements without stopping the others'
+    connections.cancel(task);
   }
 
   @Override
   public void close() {
     try {
-      connection.close();
+      connections.close();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot close DuckDB: " + e.getMessage(), e);
     }

@@ -33,8 +33,9 @@ public interface Engines {
    *
    * @param catalogUri the catalog database of a lake on an object store; null for the default
    * @param hadoop the file systems' settings
+   * @param settings how much of the machine DuckDB may take
    */
-  static Engines duckdb(String catalogUri, Configuration hadoop) {
+  static Engines duckdb(String catalogUri, Configuration hadoop, DuckDbSettings settings) {
     return new Engines() {
       @Override
       public Lake open(String location) {
@@ -43,7 +44,7 @@ public interface Engines {
 
       @Override
       public RunEngine start(Lake lake, String runId) {
-        return new DuckDbRunEngine(lake, hadoop, runId);
+        return new DuckDbRunEngine(lake, hadoop, settings, runId);
       }
     };
   }

@@ -7,9 +7,11 @@ import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeLock;
 import io.i94lake.lake.PublishedPointer;
 import io.i94lake.lake.PublishedRun;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -59,7 +61,7 @@ public final class LakeReading {
     if (holder.isPresent()) {
       return holder.get().isAbandoned();
     }
-    return pointer.current().isEmpty() && TableCatalog.published().stream().map(LakeTable::name).map(this::table)
+    return !pointer.exists() && TableCatalog.published().stream().map(LakeTable::name).map(this::table)
         .flatMap(Optional::stream).anyMatch(table -> table.currentSnapshot() != null);
   }
 
@@ -69,29 +71,43 @@ public final class LakeReading {
   }
 
   /**
-   * The tables as a run published them, and the run history and pointer as they are now.
+   * The tables as a run published them, and the run history and pointer as they are now; each table is loaded from
+   * the catalog when first asked for.
    *
    * @param runIdOrTime null for what readers see now, else a run id or a time (time travel)
    */
-  public Map<Table, Long> snapshots(String runIdOrTime) {
+  public ReadableTables tables(String runIdOrTime) {
     Optional<PublishedRun> run = runIdOrTime == null ? pointer.current() : pointer.asOf(runIdOrTime);
     if (runIdOrTime != null && run.isEmpty()) {
       throw PublishedPointer.nothingPublished(runIdOrTime);
     }
     Map<String, Long> published = run.map(PublishedRun::snapshots).orElse(Map.of());
-    Map<Table, Long> snapshots = new LinkedHashMap<>();
-    for (LakeTable lakeTable : TableCatalog.ALL) {
-      Optional<Table> table = table(lakeTable.name());
-      if (table.isEmpty()) {
-        continue;
+    Set<String> names = new LinkedHashSet<>();
+    TableCatalog.ALL.stream().filter(table -> !table.published() || published.containsKey(table.name()))
+        .forEach(table -> names.add(table.name()));
+    Map<String, Optional<ReadableTables.At>> loaded = new ConcurrentHashMap<>();
+    return new ReadableTables() {
+      @Override
+      public Set<String> names() {
+        return names;
       }
-      Long snapshot = lakeTable.published() ? published.get(lakeTable.name())
-          : Optional.ofNullable(table.get().currentSnapshot()).map(Snapshot::snapshotId).orElse(null);
-      if (snapshot != null) {
-        snapshots.put(table.get(), snapshot);
+
+      @Override
+      public Optional<At> table(String name) {
+        return names.contains(name) ? loaded.computeIfAbsent(name, this::load) : Optional.empty();
       }
-    }
-    return snapshots;
+
+      private Optional<At> load(String name) {
+        return LakeReading.this.table(name).flatMap(table -> Optional.ofNullable(TableCatalog.named(name).published()
+                ? published.get(name) : Optional.ofNullable(table.currentSnapshot()).map(Snapshot::snapshotId).orElse(null))
+            .map(snapshot -> new At(table, snapshot)));
+      }
+    };
+  }
+
+  /** {@link #tables}, every one loaded now. */
+  public Map<Table, Long> snapshots(String runIdOrTime) {
+    return tables(runIdOrTime).all();
   }
 
   /** The run readers see now (the pointer, read again at each call); empty before the first publish. */

@@ -49,6 +49,11 @@ public final class PublishedPointer {
     return table().flatMap(table -> Optional.ofNullable(table.currentSnapshot()).map(snapshot -> read(table, snapshot)));
   }
 
+  /** Whether a run was ever published (read from the catalog alone). */
+  public boolean exists() {
+    return table().map(table -> table.currentSnapshot() != null).orElse(false);
+  }
+
   /** What readers saw at a time; empty when nothing was published yet then. */
   public Optional<PublishedRun> at(Instant time) {
     return table().flatMap(table -> {

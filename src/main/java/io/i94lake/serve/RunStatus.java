@@ -2,6 +2,7 @@ package io.i94lake.serve;
 
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.DuckDbReader;
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.LakeReading;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +60,7 @@ record RunStatus(Snapshots snapshots, List<Map<String, Object>> runs) {
     if (snapshots.runs().isEmpty()) {
       return new RunStatus(snapshots, List.of());
     }
-    try (DuckDbReader reader = DuckDbReader.open(snapshots.tables(), 1, null)) {
+    try (DuckDbReader reader = DuckDbReader.open(snapshots.tables(), new DuckDbSettings(1, null))) {
       List<Map<String, Object>> runs;
       try (ResultSet result = reader.query("SELECT " + runColumns(snapshots.runs().get()) + LAST_RUNS)) {
         runs = ServedQueries.rows(result);

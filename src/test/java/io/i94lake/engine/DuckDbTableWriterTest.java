@@ -143,7 +143,7 @@ class DuckDbTableWriterTest {
     List<Row> spark = lake.spark().read().option("branch", BRANCH).table(lake.table("every_type")).orderBy("id").collectAsList();
     assertThat(spark.stream().map(DuckDbTableWriterTest::sparkValues).toList()).as("read by Spark").isEqualTo(EVERY_TYPE_EXPECTED);
     assertThat(icebergRows(table, write.snapshotId())).as("read by Iceberg's generic reader").isEqualTo(EVERY_TYPE_EXPECTED);
-    try (DuckDbReader reader = DuckDbReader.open(Map.of(table, write.snapshotId()), 1, null);
+    try (DuckDbReader reader = DuckDbReader.open(Map.of(table, write.snapshotId()), new DuckDbSettings(1, null));
          ResultSet rows = reader.query("SELECT * FROM every_type ORDER BY id")) {
       assertThat(duckDbRows(rows)).as("read by DuckDbReader").isEqualTo(EVERY_TYPE_EXPECTED);
     }

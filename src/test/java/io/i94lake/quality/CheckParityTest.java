@@ -92,7 +92,7 @@ class CheckParityTest {
   }
 
   private static DuckDbCheckTables duckDbTables() {
-    return new DuckDbCheckTables(duckdb, table -> SPARK_TABLES.containsKey(table) ? Optional.of(table) : Optional.empty());
+    return DuckDbCheckTables.unpublished(duckdb, table -> SPARK_TABLES.containsKey(table) ? Optional.of(table) : Optional.empty());
   }
 
   private static void execute(String sql) throws SQLException {
