@@ -78,7 +78,7 @@ class EngineParityTest {
 
   private static List<String> rows(Path lake, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (DuckDbReader reader = DuckDbReader.open(LakeReading.open(lake.toString(), null).snapshots(null), DuckDbSettings.DEFAULT);
+    try (DuckDbReader reader = DuckDbReader.open(LakeReading.open(lake.toString()).snapshots(null), DuckDbSettings.DEFAULT);
          ResultSet result = reader.query(query)) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {

@@ -3,6 +3,7 @@ package io.i94lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.i94lake.engine.DuckDbTableWriter;
+import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.lake.LakeCatalog;
 import io.i94lake.lake.LakeLock;
@@ -10,6 +11,12 @@ import io.i94lake.lake.IcebergTables;
 import io.i94lake.lake.S3Settings;
 import io.i94lake.lake.TableWrite;
 import io.i94lake.lake.WriteMode;
+import io.i94lake.serve.ServeServer;
+import io.i94lake.serve.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -207,6 +214,35 @@ class S3LakeTest {
     assertThat(new io.i94lake.pipeline.RunHistory(lake().lake()).run("20261205T000000Z-gone01").orElseThrow().seconds())
         .as("the run lasted until its last heartbeat").isEqualTo(42.0);
     assertThat(LakeLock.holder(lake().lake())).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void serveAnswersFromTheBucketThroughLocalCopiesOfThePublishedFiles() throws Exception {
+    Configuration hadoop = new Configuration();
+    new S3Settings(server.endpoint(), "us-east-1", true, "test-access-key", "test-secret-key", null).applyTo(hadoop);
+    try (ServeServer serve = ServeServer.start(LakeReading.open(LAKE, "jdbc:sqlite:" + catalogFile, hadoop), "127.0.0.1", 0,
+        Tokens.NONE, Duration.ZERO)) {
+      HttpResponse<String> arrivals = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/api/arrivals")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(arrivals.statusCode()).as(arrivals.body()).isEqualTo(200);
+      assertThat(arrivals.body()).as("the sample's arrivals, as published in the bucket").contains("\"total\":1000");
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aRunOnDuckDbWritesChecksAndPublishesALakeInTheBucket() {
+    String lake = "s3://" + BUCKET + "/duckdb-run";
+    Cli run = cli("run", "--engine", "duckdb", "--lake", lake);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("checked 58 constraints: 0 failed");
+
+    Cli sql = cli("sql", "--engine", "duckdb", "--lake", lake, "--format", "csv",
+        "SELECT (SELECT count(*) FROM immigration) AS arrivals, (SELECT count(*) FROM us_state) AS states");
+    assertThat(sql.exitCode()).as(sql.err()).isZero();
+    assertThat(sql.out()).isEqualTo("arrivals,states\n1000,54\n");
   }
 
   @Test

@@ -103,7 +103,9 @@ public final class LakeOptions {
    * Opens the lake for a reader on DuckDB; when a writer died, the lake is put right first (see {@link #openLake}).
    */
   public LakeReading openForReading() {
-    LakeReading reading = LakeReading.open(lake, catalogUri);
+    Configuration hadoop = new Configuration();
+    s3Settings().applyTo(hadoop);
+    LakeReading reading = LakeReading.open(lake, catalogUri, hadoop);
     if (reading.needsHealing()) {
       openLake();
     }

@@ -1,7 +1,6 @@
 package io.i94lake.cli;
 
 import io.i94lake.engine.LakeReading;
-import io.i94lake.lake.LakeCatalog;
 import io.i94lake.serve.ServeServer;
 import io.i94lake.serve.Tokens;
 import java.io.PrintWriter;
@@ -56,10 +55,6 @@ public final class ServeCommand implements Callable<Integer> {
       tokens = tokens.and(Tokens.read(tokensFile));
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (LakeCatalog.of(lakeOptions.lake, lakeOptions.catalogUri).isJdbc()) {
-      throw new IllegalArgumentException("Cannot serve the lake at " + lakeOptions.lake + ": serve reads the published "
-          + "tables' files with DuckDB, which reads a lake folder only, not an object store; serve a lake folder (--lake PATH)");
-    }
     LakeReading lake = lakeOptions.openForReading();
     out.printf("i94lake serve: loading lake %s ...%n", lakeOptions.lake);
     ServeServer server = ServeServer.start(lake, host, port, tokens, refreshInterval);

@@ -3,6 +3,7 @@ package io.i94lake.engine;
 import io.i94lake.core.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,6 +41,7 @@ public final class DuckDbReader implements AutoCloseable {
   private final Connection connection;
   private final ReadableTables tables;
   private final Set<String> viewed = new HashSet<>();
+  private final StagedFiles staged = StagedFiles.inTemporaryFolder();
 
   private DuckDbReader(Connection connection, ReadableTables tables) {
     this.connection = connection;
@@ -117,7 +119,7 @@ public final class DuckDbReader implements AutoCloseable {
       for (String name : named.isEmpty() ? tables.names() : named) {
         Optional<ReadableTables.At> table = viewed.add(name) ? tables.table(name) : Optional.empty();
         if (table.isPresent()) {
-          statement.execute(view(quoted(name), table.get().table(), table.get().snapshotId()));
+          statement.execute(view(quoted(name), table.get().table(), table.get().snapshotId(), staged));
         }
       }
     }
@@ -126,18 +128,23 @@ public final class DuckDbReader implements AutoCloseable {
   /**
    * Creates, on a DuckDB connection of the caller's, a view of each table at its snapshot in the schema given (made
    * when missing), named as the table ({@code lake.immigration}); for a process that copies what it reads (serve).
+   *
+   * @param folder where the files of a lake on an object store are copied to be read; the caller removes it
    */
-  public static void createViews(Connection connection, String schema, Map<Table, Long> snapshots) throws SQLException {
+  public static void createViews(Connection connection, String schema, Map<Table, Long> snapshots, Path folder)
+      throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
       for (Map.Entry<Table, Long> table : snapshots.entrySet()) {
-        statement.execute(view(quoted(schema) + "." + quoted(shortName(table.getKey())), table.getKey(), table.getValue()));
+        statement.execute(view(quoted(schema) + "." + quoted(shortName(table.getKey())), table.getKey(), table.getValue(),
+            StagedFiles.in(folder)));
       }
     }
   }
 
   @Override
   public void close() {
+    staged.close();
     try {
       connection.close();
     } catch (SQLException e) {
@@ -149,12 +156,15 @@ public final class DuckDbReader implements AutoCloseable {
     return table.name().substring(table.name().lastIndexOf('.') + 1);
   }
 
-  /** CREATE VIEW name (quoted) AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has none). */
-  static String view(String name, Table table, long snapshotId) {
+  /**
+   * CREATE VIEW name (quoted) AS SELECT the table's columns FROM the snapshot's files (an empty, typed view when it has
+   * none), read where they are or from local copies.
+   */
+  static String view(String name, Table table, long snapshotId, StagedFiles staged) {
     Schema schema = table.schema();
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
-      tasks.forEach(task -> files.add(task.file().location().replaceFirst("^file:", "")));
+      tasks.forEach(task -> files.add(staged.localPath(table, task.file().location())));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot plan the files of table " + table.name() + " at snapshot " + snapshotId, e);
     }

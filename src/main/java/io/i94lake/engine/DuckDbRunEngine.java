@@ -60,6 +60,7 @@ public final class DuckDbRunEngine implements RunEngine {
   private final Set<String> inputs = ConcurrentHashMap.newKeySet();
   private final Set<String> built = new HashSet<>();
   private final AtomicInteger relations = new AtomicInteger();
+  private final StagedFiles staged = StagedFiles.inTemporaryFolder();
 
   DuckDbRunEngine(Lake lake, Configuration hadoop, DuckDbSettings settings, String runId) {
     this.lake = lake;
@@ -261,7 +262,7 @@ public final class DuckDbRunEngine implements RunEngine {
   private String view(String name, String table, Snapshot snapshot, List<YearMonth> months) {
     String files = name + "_files";
     execute("DROP VIEW IF EXISTS " + quoted(files));
-    execute(DuckDbReader.view(quoted(files), lake.icebergTable(table), snapshot.snapshotId()));
+    execute(DuckDbReader.view(quoted(files), lake.icebergTable(table), snapshot.snapshotId(), staged));
     boolean monthly = TableCatalog.named(table).monthly();
     String scope = !monthly || months.isEmpty() ? "" : " WHERE " + months.stream()
         .map(month -> "(year = " + month.getYear() + " AND month = " + month.getMonthValue() + ")")
@@ -292,6 +293,7 @@ public final class DuckDbRunEngine implements RunEngine {
 
   @Override
   public void close() {
+    staged.close();
     try {
       connections.close();
     } catch (SQLException e) {

@@ -33,10 +33,19 @@ public final class LakeReading {
     this.pointer = new PublishedPointer(catalog, Lake.NAMESPACE);
   }
 
-  /** Opens the lake at a location, which must exist (a folder, or a lake in its catalog database). */
-  public static LakeReading open(String location, String catalogUri) {
+  /** Opens the lake at a folder, which must hold one. */
+  public static LakeReading open(String location) {
+    return open(location, null, new Configuration());
+  }
+
+  /**
+   * Opens the lake at a location, which must exist (a folder, or a lake in its catalog database).
+   *
+   * @param hadoop the file systems' settings (for a lake on S3, its endpoint and keys)
+   */
+  public static LakeReading open(String location, String catalogUri, Configuration hadoop) {
     LakeCatalog lakeCatalog = LakeCatalog.of(location, catalogUri);
-    Catalog catalog = lakeCatalog.open(new Configuration());
+    Catalog catalog = lakeCatalog.open(hadoop);
     if (!lakeCatalog.exists(catalog)) {
       throw new IllegalArgumentException("Cannot open the lake at " + location + ": there is no lake there yet"
           + (lakeCatalog.isJdbc() ? " in catalog " + lakeCatalog.describe() + " (name the catalog database with --catalog-uri)" : "")

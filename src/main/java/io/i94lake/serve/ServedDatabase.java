@@ -49,7 +49,7 @@ final class ServedDatabase implements AutoCloseable {
       try (Statement statement = database.createStatement()) {
         statement.execute("SET threads = " + CORES);
         statement.execute("SET temp_directory = '" + spillFolder.toString().replace("'", "''") + "'");
-        DuckDbReader.createViews(database, ServedTables.SNAPSHOTS, snapshots);
+        DuckDbReader.createViews(database, ServedTables.SNAPSHOTS, snapshots, spillFolder);
         for (String sql : ServedTables.statements()) {
           statement.execute(sql);
         }

@@ -20,7 +20,7 @@ class ServeVersionsTest {
   void aLakeNoRunHasPublishedIsRefusedSayingHowToLoadIt() {
     Path folder = Fixtures.newFolder("serve-unpublished-lake");
     SparkLake.open(Fixtures.spark(), folder.toString());
-    assertThatThrownBy(() -> ServeServer.start(LakeReading.open(folder.toString(), null), "127.0.0.1", 0, Tokens.NONE,
+    assertThatThrownBy(() -> ServeServer.start(LakeReading.open(folder.toString()), "127.0.0.1", 0, Tokens.NONE,
         Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Cannot serve the lake at " + folder)
@@ -34,7 +34,7 @@ class ServeVersionsTest {
   void aReplacedVersionIsClosedOnceItsLastRequestIsDone() {
     Path folder = Fixtures.newFolder("serve-versions-lake");
     Fixtures.run(Fixtures.sampleRaw(), folder);
-    try (LakeWatcher watcher = new LakeWatcher(LakeReading.open(folder.toString(), null), Duration.ZERO)) {
+    try (LakeWatcher watcher = new LakeWatcher(LakeReading.open(folder.toString()), Duration.ZERO)) {
       ServedLake first = watcher.hold();
       Fixtures.run(Fixtures.sampleRaw(), folder);
       ServedLake second = watcher.hold();
