@@ -109,7 +109,7 @@ final class PublicAnswers {
     List<Map<String, Object>> states = sql.rows("SELECT s.state_code, s.state_name, CAST(coalesce(g.arrivals, 0) AS BIGINT) "
         + "AS arrivals FROM us_state s LEFT JOIN (SELECT destination_state_code AS code, sum(arrivals) AS arrivals" + COUNTED
         + filter.where() + " GROUP BY 1) g ON g.code = s.state_code ORDER BY s.state_code", filter.parameters().toArray());
-    states.forEach(state -> state.put("on_map", UsStatesMap.POSTAL_CODES.containsValue(state.get("state_code"))));
+    states.forEach(state -> state.put("on_map", UsStatesMap.draws(state.get("state_code"))));
     answer.put("by_state", states);
     answer.put("elsewhere", sql.number("SELECT CAST(coalesce(sum(arrivals), 0) AS BIGINT)" + COUNTED + filter.where()
         + " AND (destination_state_code IS NULL OR destination_state_code NOT IN (SELECT state_code FROM us_state))",
@@ -135,13 +135,15 @@ final class PublicAnswers {
     return answer;
   }
 
-  // the rows with a position on the map get x and y; the others are left as they are (ports) or out (airports)
+  // the rows of a state the map draws get their x and y and are listed; the others are left out
+  // (the projection of the lower 48 would put Puerto Rico in the sea off Florida)
   private static List<Map<String, Object>> placed(List<Map<String, Object>> rows) {
     List<Map<String, Object>> placed = new java.util.ArrayList<>();
     for (Map<String, Object> row : rows) {
       Object latitude = row.remove("latitude");
       Object longitude = row.remove("longitude");
-      if (latitude instanceof Double lat && longitude instanceof Double lon) {
+      boolean drawn = UsStatesMap.draws(row.get("state_code"));
+      if (drawn && latitude instanceof Double lat && longitude instanceof Double lon) {
         AlbersUsa.project(lon, lat).ifPresent(xy -> {
           row.put("x", xy[0]);
           row.put("y", xy[1]);

@@ -31,6 +31,7 @@ final class UsStatesMap {
       Map.entry("45", "SC"), Map.entry("46", "SD"), Map.entry("47", "TN"), Map.entry("48", "TX"), Map.entry("49", "UT"),
       Map.entry("50", "VT"), Map.entry("51", "VA"), Map.entry("53", "WA"), Map.entry("54", "WV"), Map.entry("55", "WI"),
       Map.entry("56", "WY"));
+  private static final java.util.Set<String> DRAWN = java.util.Set.copyOf(POSTAL_CODES.values());
   private static final Map<String, Object> GEOJSON = read();
 
   private UsStatesMap() {}
@@ -38,6 +39,11 @@ final class UsStatesMap {
   /** A GeoJSON FeatureCollection of the states, each feature's properties {@code name} (postal code) and {@code state_name}. */
   static Map<String, Object> geoJson() {
     return GEOJSON;
+  }
+
+  /** Whether the map draws the state of a postal code (the 50 states and DC, not the territories). */
+  static boolean draws(Object stateCode) {
+    return stateCode instanceof String code && DRAWN.contains(code);
   }
 
   private static Map<String, Object> read() {

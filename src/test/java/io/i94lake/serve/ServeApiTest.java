@@ -160,6 +160,8 @@ class ServeApiTest {
       }
     }
     assertThat(placed + map.get("ports_not_placed").asLong()).isEqualTo(map.get("total").asLong());
+    map.get("ports").forEach(port -> assertThat(UsStatesMap.POSTAL_CODES).as("port " + port.get("port_code") + " on the map")
+        .containsValue(port.get("state_code").asText()));
     JsonNode city = sql("SELECT c.latitude, c.longitude FROM port p JOIN us_city c ON c.city_id = p.city_id "
         + "WHERE p.port_code = 'NYC'").get(0);
     double[] expectedPosition = AlbersUsa.project(city.get("longitude").asDouble(), city.get("latitude").asDouble()).orElseThrow();
@@ -320,6 +322,7 @@ class ServeApiTest {
         "/index.html", "text/html;charset=utf-8",
         "/app.js", "text/javascript;charset=utf-8",
         "/style.css", "text/css;charset=utf-8",
+        "/overview.js", "text/javascript;charset=utf-8",
         "/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript;charset=utf-8",
         "/webjars/echarts/5.3.1/package.json", "application/json;charset=utf-8");
     expected.forEach((path, type) -> {
@@ -501,7 +504,7 @@ class ServeApiTest {
   void theDashboardAndTheChartLibraryAreServedFromTheJar() {
     ServeClient.Answer page = client.get("/");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Destination explorer", "Arrivals overview", "Regulator lookup", "Pipeline status");
+    assertThat(page.body()).contains("Overview", "Destinations", "Regulator", "Pipeline");
     ServeClient.Answer echarts = client.get("/webjars/echarts/5.3.1/dist/echarts.min.js");
     assertThat(echarts.status()).isEqualTo(200);
     assertThat(echarts.body().length()).isGreaterThan(500_000);
