@@ -54,8 +54,10 @@ function drawRuns(runs) {
       formatter: value => value >= 1e6 ? value / 1e6 + 'M' : value >= 1e3 ? value / 1e3 + 'k' : value}}],
     series: [
       {name: 'seconds', type: 'bar', data: ordered.map(run => ({value: run.seconds, state: run.state,
-        itemStyle: {color: run.state === 'SUCCEEDED' ? '#2e7d32' : '#b00020'}})), itemStyle: {color: '#2e7d32'}},
-      {name: 'rows written', type: 'line', yAxisIndex: 1, data: ordered.map(run => run.rows_written), itemStyle: {color: '#457b9d'}}
+        itemStyle: {color: run.state === 'SUCCEEDED' ? '#2e7d32' : '#b00020'}})), itemStyle: {color: '#2e7d32'},
+        barMaxWidth: 48},
+      {name: 'rows written', type: 'line', yAxisIndex: 1, data: ordered.map(run => run.rows_written), symbolSize: 8,
+        itemStyle: {color: '#457b9d'}}
     ]
   }, true);
 }
