@@ -23,6 +23,19 @@ final class Params {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  /** Every value of a parameter, given repeated ({@code port=NYC&port=LOS}) or comma-separated ({@code port=NYC,LOS}). */
+  List<String> list(String name) {
+    return context.queryParams(name).stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+        .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+  }
+
+  /** Every value of a parameter, each one of the allowed values (any case), as the allowed value writes it. */
+  List<String> allOf(String name, List<String> allowed) {
+    return list(name).stream().map(value -> allowed.stream().filter(candidate -> candidate.equalsIgnoreCase(value))
+        .findFirst().orElseThrow(() -> ApiError.badRequest(name + " '" + value + "' is not one of " + String.join(", ", allowed))))
+        .distinct().toList();
+  }
+
   String path(String name) {
     return context.pathParam(name);
   }
@@ -62,9 +75,11 @@ final class Params {
 
   Integer integer(String name, Integer fallback, int min, int max) {
     String value = text(name);
-    if (value == null) {
-      return fallback;
-    }
+    return value == null ? fallback : integer(name, value, min, max);
+  }
+
+  /** A parameter's value as a whole number from min to max. */
+  static int integer(String name, String value, int min, int max) {
     int number;
     try {
       number = Integer.parseInt(value);

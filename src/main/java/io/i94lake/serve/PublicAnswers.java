@@ -57,11 +57,101 @@ final class PublicAnswers {
         + "LEFT JOIN port p ON p.port_code = g.code ORDER BY g.arrivals DESC, coalesce(g.code, 'null')",
         withTop(filter, top)));
     answer.put("by_destination_state", largestFirst(filter, "destination_state_code", "state_code", top));
-    if (filter.port() != null) {
+    if (filter.ports().size() == 1) {
       // the port asked for, so that a dashboard can say what it is even when nobody arrived there
-      answer.put("port", port(filter.port()));
+      answer.put("port", port(filter.ports().get(0)));
     }
+    // so that a dashboard can say a month range without arrivals is outside what the lake holds
+    answer.put("lake_months", lakeMonths());
     return answer;
+  }
+
+  private List<Object> lakeMonths() {
+    return sql.rows("SELECT DISTINCT month FROM arrival_count WHERE month IS NOT NULL ORDER BY month").stream()
+        .map(row -> row.get("month")).toList();
+  }
+
+  /**
+   * The values the arrivals have for each filter of {@code /api/arrivals}, each with a label and its arrivals,
+   * most arrivals first (months in order): what a dashboard offers to filter by.
+   */
+  Map<String, Object> choices() {
+    Map<String, Object> choices = new LinkedHashMap<>();
+    choices.put("months", sql.rows("SELECT month AS value, month AS label, CAST(sum(arrivals) AS BIGINT) AS arrivals"
+        + COUNTED + " WHERE month IS NOT NULL GROUP BY month ORDER BY month"));
+    choices.put("residence_country", sql.rows("SELECT CAST(g.code AS VARCHAR) AS value, coalesce(c.country_name, 'code ' "
+        + "|| g.code) AS label, g.arrivals FROM (SELECT residence_country_code AS code, CAST(sum(arrivals) AS BIGINT) AS "
+        + "arrivals" + COUNTED + " WHERE residence_country_code IS NOT NULL GROUP BY 1) g LEFT JOIN country c ON "
+        + "c.country_code = g.code ORDER BY g.arrivals DESC, g.code"));
+    choices.put("visa_category", valuesOf("visa_category"));
+    choices.put("travel_mode", valuesOf("travel_mode"));
+    choices.put("port", sql.rows("SELECT g.code AS value, g.code || coalesce(' ' || p.city, '') AS label, g.arrivals "
+        + "FROM (SELECT port_code AS code, CAST(sum(arrivals) AS BIGINT) AS arrivals" + COUNTED
+        + " WHERE port_code IS NOT NULL GROUP BY 1) g LEFT JOIN port p ON p.port_code = g.code ORDER BY g.arrivals DESC, g.code"));
+    choices.put("destination_state", sql.rows("SELECT s.state_code AS value, s.state_name AS label, "
+        + "CAST(coalesce(sum(a.arrivals), 0) AS BIGINT) AS arrivals FROM us_state s LEFT JOIN arrival_count a "
+        + "ON a.destination_state_code = s.state_code GROUP BY s.state_code, s.state_name ORDER BY arrivals DESC, s.state_code"));
+    return choices;
+  }
+
+  private List<Map<String, Object>> valuesOf(String column) {
+    return sql.rows("SELECT " + column + " AS value, " + column + " AS label, CAST(sum(arrivals) AS BIGINT) AS arrivals"
+        + COUNTED + " WHERE " + column + " IS NOT NULL GROUP BY 1 ORDER BY arrivals DESC, value");
+  }
+
+  /**
+   * The map of arrivals passing a filter: every state's arrivals as destination (0 when none), whether the map
+   * draws it, and the ports of entry placed at their city's position with their arrivals.
+   */
+  Map<String, Object> map(ArrivalFilter filter) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("total", total(filter));
+    List<Map<String, Object>> states = sql.rows("SELECT s.state_code, s.state_name, CAST(coalesce(g.arrivals, 0) AS BIGINT) "
+        + "AS arrivals FROM us_state s LEFT JOIN (SELECT destination_state_code AS code, sum(arrivals) AS arrivals" + COUNTED
+        + filter.where() + " GROUP BY 1) g ON g.code = s.state_code ORDER BY s.state_code", filter.parameters().toArray());
+    states.forEach(state -> state.put("on_map", UsStatesMap.draws(state.get("state_code"))));
+    answer.put("by_state", states);
+    answer.put("elsewhere", sql.number("SELECT CAST(coalesce(sum(arrivals), 0) AS BIGINT)" + COUNTED + filter.where()
+        + " AND (destination_state_code IS NULL OR destination_state_code NOT IN (SELECT state_code FROM us_state))",
+        filter.parameters().toArray()));
+    List<Map<String, Object>> ports = sql.rows("SELECT g.code AS port_code, p.port_name, p.city, p.state_code, "
+        + "c.latitude, c.longitude, g.arrivals FROM (SELECT port_code AS code, CAST(sum(arrivals) AS BIGINT) AS arrivals"
+        + COUNTED + filter.where() + " GROUP BY 1) g JOIN port p ON p.port_code = g.code LEFT JOIN us_city c ON "
+        + "c.city_id = p.city_id ORDER BY g.arrivals DESC, g.code", filter.parameters().toArray());
+    answer.put("ports", placed(ports));
+    answer.put("ports_not_placed", ports.stream().filter(port -> !port.containsKey("x"))
+        .mapToLong(port -> (Long) port.get("arrivals")).sum());
+    return answer;
+  }
+
+  /** The large and medium airports, placed on the map. */
+  Map<String, Object> mapAirports() {
+    List<Map<String, Object>> airports = sql.rows("SELECT airport_id, name, type, iata_code, city, state_code, latitude, "
+        + "longitude FROM us_airport WHERE type IN ('large_airport', 'medium_airport') AND latitude IS NOT NULL ORDER BY rowid");
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("airports", placed(airports));
+    answer.put("meaning", "large and medium airports of us_airport at their coordinates; those outside the map's "
+        + "50 states and DC (Puerto Rico, Guam, ...) are left out");
+    return answer;
+  }
+
+  // the rows of a state the map draws get their x and y and are listed; the others are left out
+  // (the projection of the lower 48 would put Puerto Rico in the sea off Florida)
+  private static List<Map<String, Object>> placed(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> placed = new java.util.ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Object latitude = row.remove("latitude");
+      Object longitude = row.remove("longitude");
+      boolean drawn = UsStatesMap.draws(row.get("state_code"));
+      if (drawn && latitude instanceof Double lat && longitude instanceof Double lon) {
+        AlbersUsa.project(lon, lat).ifPresent(xy -> {
+          row.put("x", xy[0]);
+          row.put("y", xy[1]);
+          placed.add(row);
+        });
+      }
+    }
+    return placed;
   }
 
   private long total(ArrivalFilter filter) {
@@ -187,6 +277,7 @@ final class PublicAnswers {
   private Map<String, Object> summed(String where, Object value) {
     Map<String, Object> sums = sql.row("SELECT count(*) AS cities, CAST(coalesce(sum(total_population), 0) AS BIGINT) AS population, "
         + "CAST(coalesce(sum(foreign_born), 0) AS BIGINT) AS foreign_born, "
+        + "CAST(sum(male_population) AS BIGINT) AS male, CAST(sum(female_population) AS BIGINT) AS female, "
         + "sum(median_age * total_population) FILTER (WHERE median_age IS NOT NULL) AS weighted_age, "
         + "CAST(coalesce(sum(total_population) FILTER (WHERE median_age IS NOT NULL), 0) AS BIGINT) AS aged_population, "
         + String.join(", ", RACES.stream().map(race -> "CAST(coalesce(sum(" + race + "), 0) AS BIGINT) AS " + race).toList())
@@ -202,6 +293,8 @@ final class PublicAnswers {
     summed.put("cities", sums.get("cities"));
     summed.put("population", population);
     summed.put("foreign_born", foreignBorn);
+    summed.put("male", sums.get("male"));
+    summed.put("female", sums.get("female"));
     summed.put("foreign_born_share", population == 0 ? null : Math.round(1e4 * foreignBorn / (double) population) / 1e4);
     summed.put("median_age", agedPopulation == 0 ? null
         : Math.round(10 * (Double) sums.get("weighted_age") / agedPopulation) / 10.0);

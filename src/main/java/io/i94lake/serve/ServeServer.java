@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -147,6 +148,10 @@ public final class ServeServer implements AutoCloseable {
       return answers.search(text);
     }));
     app.get("/api/arrivals", publicAnswer((answers, params) -> answers.arrivals(arrivalFilter(answers, params), params.top())));
+    app.get("/api/arrivals/choices", publicAnswer((answers, params) -> answers.choices()));
+    app.get("/api/map", publicAnswer((answers, params) -> answers.map(arrivalFilter(answers, params))));
+    app.get("/api/map/states", publicAnswer((answers, params) -> UsStatesMap.geoJson()));
+    app.get("/api/map/airports", publicAnswer((answers, params) -> answers.mapAirports()));
 
     app.get("/api/regulator/arrivals/{cicid}", regulator(context -> {
       long cicid = new Params(context).id("cicid");
@@ -200,21 +205,29 @@ public final class ServeServer implements AutoCloseable {
 
   static final List<String> ENDPOINTS = List.of("/health", "/api/snapshot", "/api/runs", "/api/destinations/states",
       "/api/destinations/states/{code}", "/api/destinations/cities/{city_id}", "/api/search?q=", "/api/arrivals",
+      "/api/arrivals/choices", "/api/map", "/api/map/states", "/api/map/airports",
       "/api/regulator/arrivals/{cicid}", "/api/regulator/admissions/{admission_number}", "/api/regulator/arrivals",
       "/api/regulator/permits-ending", "/api/regulator/overstays");
 
   private static ArrivalFilter arrivalFilter(PublicAnswers answers, Params params) {
-    String port = params.text("port");
-    if (port != null && !answers.isPort(port.toUpperCase())) {
+    String month = params.month("month");
+    String fromMonth = params.month("from_month");
+    String toMonth = params.month("to_month");
+    if (month != null && (fromMonth != null || toMonth != null)) {
+      throw ApiError.badRequest("Give either month or from_month and to_month, not both");
+    }
+    List<Integer> countries = params.list("residence_country").stream().map(code -> Params.integer("residence_country",
+        code, 0, 999)).distinct().toList();
+    List<String> ports = params.list("port").stream().map(port -> port.toUpperCase(Locale.ROOT)).distinct().toList();
+    ports.stream().filter(port -> !answers.isPort(port)).findFirst().ifPresent(port -> {
       throw ApiError.badRequest("port '" + port + "' is not a port of entry code such as NYC");
-    }
-    String state = params.text("destination_state");
-    if (state != null && !answers.isState(state.toUpperCase())) {
+    });
+    List<String> states = params.list("destination_state").stream().map(state -> state.toUpperCase(Locale.ROOT)).distinct().toList();
+    states.stream().filter(state -> !answers.isState(state)).findFirst().ifPresent(state -> {
       throw ApiError.badRequest("destination_state '" + state + "' is not a US state code such as CA");
-    }
-    return new ArrivalFilter(params.month("month"), params.integer("residence_country", null, 0, 999),
-        params.oneOf("visa_category", VISA_CATEGORIES), params.oneOf("travel_mode", TRAVEL_MODES),
-        port == null ? null : port.toUpperCase(), null, state == null ? null : state.toUpperCase());
+    });
+    return new ArrivalFilter(month != null ? month : fromMonth, month != null ? month : toMonth, countries,
+        params.allOf("visa_category", VISA_CATEGORIES), params.allOf("travel_mode", TRAVEL_MODES), ports, null, states);
   }
 
   private interface LakeHandler {

@@ -64,6 +64,10 @@ final class ServedQueries implements AutoCloseable {
         Object parameter = parameters.get(index);
         if (parameter instanceof Long[] numbers) {
           statement.setArray(index + 1, connection.createArrayOf("BIGINT", numbers));
+        } else if (parameter instanceof Integer[] numbers) {
+          statement.setArray(index + 1, connection.createArrayOf("INTEGER", numbers));
+        } else if (parameter instanceof String[] texts) {
+          statement.setArray(index + 1, connection.createArrayOf("VARCHAR", texts));
         } else {
           statement.setObject(index + 1, parameter);
         }

@@ -103,6 +103,142 @@ class ServeApiTest {
   }
 
   @Test
+  void filtersTakeSeveralValuesAndAMonthRange() {
+    JsonNode answer = client.json("/api/arrivals?visa_category=Student,Business&travel_mode=Air&travel_mode=Sea"
+        + "&residence_country=135,209&port=NYC,LOS,HHW&destination_state=NY&destination_state=CA,HI"
+        + "&from_month=2016-01&to_month=2016-12&top=100");
+    JsonNode expected = sql("SELECT count(*) AS n FROM immigration i JOIN immigrant p ON i.cicid = p.cicid "
+        + "WHERE p.visa_category IN ('Student', 'Business') AND i.travel_mode IN ('Air', 'Sea') "
+        + "AND p.residence_country_code IN (135, 209) AND i.port_code IN ('NYC', 'LOS', 'HHW') "
+        + "AND i.destination_state_code IN ('NY', 'CA', 'HI') AND i.arrival_date BETWEEN DATE'2016-01-01' AND DATE'2016-12-31'");
+    assertThat(answer.get("total").asLong()).isEqualTo(expected.get(0).get("n").asLong()).isPositive();
+    assertThat(answer.get("lake_months").toString()).isEqualTo("[\"2016-04\"]");
+    JsonNode twoCountries = client.json("/api/arrivals?residence_country=135&residence_country=582");
+    assertThat(twoCountries.get("total").asLong()).isEqualTo(sql("SELECT count(*) AS n FROM immigrant "
+        + "WHERE residence_country_code IN (135, 582)").get(0).get("n").asLong());
+    assertThat(client.json("/api/arrivals?from_month=2016-05").get("total").asLong()).as("after the lake's months").isZero();
+    assertThat(client.json("/api/arrivals?to_month=2016-04").get("total").asLong()).isEqualTo(1000);
+  }
+
+  @Test
+  void theChoicesAreTheValuesTheArrivalsHave() {
+    JsonNode choices = client.json("/api/arrivals/choices");
+    assertThat(pairs(choices.get("residence_country"), "value", "arrivals")).isEqualTo(pairs(sql(
+        "SELECT residence_country_code AS code, count(*) AS n FROM immigrant WHERE residence_country_code IS NOT NULL "
+        + "GROUP BY 1 ORDER BY n DESC, code"), "code", "n"));
+    assertThat(pairs(choices.get("port"), "value", "arrivals")).isEqualTo(pairs(sql(
+        "SELECT port_code, count(*) AS n FROM immigration WHERE port_code IS NOT NULL GROUP BY 1 ORDER BY n DESC, port_code"),
+        "port_code", "n"));
+    assertThat(pairs(choices.get("months"), "value", "arrivals")).containsExactly("2016-04=1000");
+    assertThat(choices.get("destination_state")).hasSize(sql("SELECT count(*) AS n FROM us_state").get(0).get("n").asInt());
+    assertThat(choices.at("/residence_country/0/label").asText()).isEqualTo(sql("SELECT country_name FROM country "
+        + "WHERE country_code = " + choices.at("/residence_country/0/value").asText()).get(0).get("country_name").asText());
+  }
+
+  @Test
+  void theMapCountsEveryStateAndPlacesThePortsAtTheirCity() {
+    JsonNode map = client.json("/api/map?visa_category=Pleasure");
+    List<String> expected = new ArrayList<>();
+    sql("SELECT s.state_code, count(a.cicid) AS n FROM us_state s LEFT JOIN (SELECT i.cicid, i.destination_state_code "
+        + "FROM immigration i JOIN immigrant p ON i.cicid = p.cicid WHERE p.visa_category = 'Pleasure') a "
+        + "ON a.destination_state_code = s.state_code GROUP BY 1 ORDER BY 1").forEach(state ->
+        expected.add(state.get("state_code").asText() + "=" + state.get("n").asLong()));
+    assertThat(pairs(map.get("by_state"), "state_code", "arrivals")).isEqualTo(expected);
+    long inStates = 0;
+    for (JsonNode state : map.get("by_state")) {
+      inStates += state.get("arrivals").asLong();
+      assertThat(state.get("on_map").asBoolean()).as(state.get("state_code").asText())
+          .isEqualTo(!List.of("PR", "GU", "VI", "AS", "MP").contains(state.get("state_code").asText()));
+    }
+    assertThat(inStates + map.get("elsewhere").asLong()).isEqualTo(map.get("total").asLong());
+    JsonNode newYork = null;
+    long placed = 0;
+    for (JsonNode port : map.get("ports")) {
+      placed += port.get("arrivals").asLong();
+      if (port.get("port_code").asText().equals("NYC")) {
+        newYork = port;
+      }
+    }
+    assertThat(placed + map.get("ports_not_placed").asLong()).isEqualTo(map.get("total").asLong());
+    map.get("ports").forEach(port -> assertThat(UsStatesMap.POSTAL_CODES).as("port " + port.get("port_code") + " on the map")
+        .containsValue(port.get("state_code").asText()));
+    JsonNode city = sql("SELECT c.latitude, c.longitude FROM port p JOIN us_city c ON c.city_id = p.city_id "
+        + "WHERE p.port_code = 'NYC'").get(0);
+    double[] expectedPosition = AlbersUsa.project(city.get("longitude").asDouble(), city.get("latitude").asDouble()).orElseThrow();
+    assertThat(newYork).as("port NYC on the map").isNotNull();
+    assertThat(new double[] {newYork.get("x").asDouble(), newYork.get("y").asDouble()}).containsExactly(expectedPosition);
+  }
+
+  @Test
+  void theMapsAirportsFallInTheirOwnState() {
+    Map<String, List<List<double[]>>> states = new java.util.HashMap<>();
+    JsonNode geometry = client.json("/api/map/states");
+    assertThat(geometry.get("features")).as("the 50 states and DC").hasSize(51);
+    for (JsonNode feature : geometry.get("features")) {
+      List<List<double[]>> rings = new ArrayList<>();
+      feature.at("/geometry/coordinates").forEach(polygon -> polygon.forEach(ring -> {
+        List<double[]> points = new ArrayList<>();
+        ring.forEach(point -> points.add(new double[] {point.get(0).asDouble(), point.get(1).asDouble()}));
+        rings.add(points);
+      }));
+      states.put(feature.at("/properties/name").asText(), rings);
+    }
+    JsonNode airports = client.json("/api/map/airports").get("airports");
+    long onMap = sql("SELECT count(*) AS n FROM us_airport WHERE type IN ('large_airport', 'medium_airport') "
+        + "AND state_code NOT IN ('PR', 'GU', 'VI', 'AS', 'MP')").get(0).get("n").asLong();
+    assertThat((long) airports.size()).as("large and medium airports of the 50 states and DC").isEqualTo(onMap);
+    int inside = 0;
+    List<String> astray = new ArrayList<>();
+    for (JsonNode airport : airports) {
+      double x = airport.get("x").asDouble();
+      double y = airport.get("y").asDouble();
+      String own = airport.get("state_code").asText();
+      if (inside(states.get(own), x, y)) {
+        inside++;
+      } else if (distance(states.get(own), x, y) > 5) {
+        astray.add(airport.get("airport_id").asText() + " " + own);
+      }
+    }
+    // a map pixel is some 4 km: an airport across a state line from its city (KDCA, KDLS) is still within 5
+    assertThat(astray).as("airports drawn over 5 pixels away from their own state").isEmpty();
+    assertThat(inside).as("airports inside their state's outline (coastal ones may fall just offshore)")
+        .isGreaterThan(airports.size() * 95 / 100);
+  }
+
+  // even-odd rule over every ring of the state
+  private static boolean inside(List<List<double[]>> rings, double x, double y) {
+    boolean inside = false;
+    for (List<double[]> ring : rings) {
+      for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        double[] a = ring.get(i);
+        double[] b = ring.get(j);
+        if ((a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0]) {
+          inside = !inside;
+        }
+      }
+    }
+    return inside;
+  }
+
+  private static double distance(List<List<double[]>> rings, double x, double y) {
+    if (inside(rings, x, y)) {
+      return 0;
+    }
+    double nearest = Double.MAX_VALUE;
+    for (List<double[]> ring : rings) {
+      for (int i = 1; i < ring.size(); i++) {
+        double[] a = ring.get(i - 1);
+        double[] b = ring.get(i);
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double t = dx == 0 && dy == 0 ? 0 : Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / (dx * dx + dy * dy)));
+        nearest = Math.min(nearest, Math.hypot(x - a[0] - t * dx, y - a[1] - t * dy));
+      }
+    }
+    return nearest;
+  }
+
+  @Test
   void aStateProfileSumsItsCitiesAndCountsWhoChoseIt() {
     JsonNode profile = client.json("/api/destinations/states/ca");
     assertThat(profile.get("state_name").asText()).isEqualTo("California");
@@ -186,6 +322,7 @@ class ServeApiTest {
         "/index.html", "text/html;charset=utf-8",
         "/app.js", "text/javascript;charset=utf-8",
         "/style.css", "text/css;charset=utf-8",
+        "/overview.js", "text/javascript;charset=utf-8",
         "/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript;charset=utf-8",
         "/webjars/echarts/5.3.1/package.json", "application/json;charset=utf-8");
     expected.forEach((path, type) -> {
@@ -318,15 +455,18 @@ class ServeApiTest {
 
   @Test
   void badRequestsGetA4xxSayingWhatWasWrong() {
-    Map<String, String> expected = Map.of(
-        "/api/destinations/states/ZZ", "404 No US state or territory has the code 'ZZ'",
-        "/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected a whole number from 0 to",
-        "/api/arrivals?month=April", "400 month 'April' is not a month such as 2016-04",
-        "/api/arrivals?visa_category=Tourist", "400 visa_category 'Tourist' is not one of Business, Pleasure, Student",
-        "/api/arrivals?top=1000", "400 top 1000 is over the limit of 100",
-        "/api/arrivals?port=XXXX", "400 port 'XXXX' is not a port of entry code",
-        "/api/search?q=a", "400 Search text 'a' is too short",
-        "/api/nothing-here", "404 Nothing is at /api/nothing-here");
+    Map<String, String> expected = Map.ofEntries(
+        Map.entry("/api/destinations/states/ZZ", "404 No US state or territory has the code 'ZZ'"),
+        Map.entry("/api/destinations/cities/12x", "400 city_id '12x' is malformed: expected a whole number from 0 to"),
+        Map.entry("/api/arrivals?month=April", "400 month 'April' is not a month such as 2016-04"),
+        Map.entry("/api/arrivals?visa_category=Tourist", "400 visa_category 'Tourist' is not one of Business, Pleasure, Student"),
+        Map.entry("/api/arrivals?top=1000", "400 top 1000 is over the limit of 100"),
+        Map.entry("/api/arrivals?port=XXXX", "400 port 'XXXX' is not a port of entry code"),
+        Map.entry("/api/arrivals?from_month=2016-05&to_month=2016-04", "400 to_month 2016-04 is before from_month 2016-05"),
+        Map.entry("/api/map?month=2016-04&from_month=2016-04", "400 Give either month or from_month and to_month, not both"),
+        Map.entry("/api/map?residence_country=582,abc", "400 residence_country 'abc' is not a whole number"),
+        Map.entry("/api/search?q=a", "400 Search text 'a' is too short"),
+        Map.entry("/api/nothing-here", "404 Nothing is at /api/nothing-here"));
     expected.forEach((path, message) -> {
       ServeClient.Answer answer = client.get(path);
       assertThat(answer.status() + " " + answer.json().get("error").asText()).as(path).startsWith(message);
@@ -364,7 +504,7 @@ class ServeApiTest {
   void theDashboardAndTheChartLibraryAreServedFromTheJar() {
     ServeClient.Answer page = client.get("/");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Destination explorer", "Arrivals overview", "Regulator lookup", "Pipeline status");
+    assertThat(page.body()).contains("Overview", "Destinations", "Regulator", "Pipeline");
     ServeClient.Answer echarts = client.get("/webjars/echarts/5.3.1/dist/echarts.min.js");
     assertThat(echarts.status()).isEqualTo(200);
     assertThat(echarts.body().length()).isGreaterThan(500_000);
