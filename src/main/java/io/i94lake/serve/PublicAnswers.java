@@ -1,5 +1,6 @@
 package io.i94lake.serve;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,7 @@ final class PublicAnswers {
   // the rows of a state the map draws get their x and y and are listed; the others are left out
   // (the projection of the lower 48 would put Puerto Rico in the sea off Florida)
   private static List<Map<String, Object>> placed(List<Map<String, Object>> rows) {
-    List<Map<String, Object>> placed = new java.util.ArrayList<>();
+    List<Map<String, Object>> placed = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       Object latitude = row.remove("latitude");
       Object longitude = row.remove("longitude");
