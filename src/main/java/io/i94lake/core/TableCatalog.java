@@ -14,6 +14,7 @@ import static io.i94lake.core.LakeTable.Kind.FACT;
 import static io.i94lake.core.LakeTable.Kind.HISTORY;
 import static io.i94lake.core.LakeTable.Kind.POINTER;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -192,7 +193,8 @@ public final class TableCatalog {
           column("raw", STRING, "its raw folder (to resume it)"),
           column("i94", STRING, "the I-94 files or folders it was given, one a line; empty for those found in raw"),
           column("max_rejected_share", DOUBLE, "its --max-rejected-share (to resume it)"),
-          column("note", STRING, "what a rollback, maintain or a taken-over lock says of it")));
+          column("note", STRING, "what a rollback, maintain or a taken-over lock says of it"),
+          column("tables", STRING, "the tables it covered, comma-separated; null for runs recorded before runs could cover some")));
   public static final LakeTable RUN_TASKS = new LakeTable("run_tasks", "one row per task of a run",
       List.of("run_id", "task"), List.of(), HISTORY, false, List.of(), null, List.of(
           column("run_id", STRING, "the run (runs)"),
@@ -238,6 +240,19 @@ public final class TableCatalog {
   /** The names of the tables a run writes and publishes. */
   public static List<String> publishedNames() {
     return published().stream().map(LakeTable::name).toList();
+  }
+
+  /**
+   * The tables a run writes and publishes, by name, in the order runs report them.
+   *
+   * @throws IllegalArgumentException naming a table that is not one, and the tables there are
+   */
+  public static List<LakeTable> published(Collection<String> names) {
+    names.stream().filter(name -> !publishedNames().contains(name)).findFirst().ifPresent(name -> {
+      throw new IllegalArgumentException("Cannot run table " + name + ": a run writes no such table; its tables: "
+          + String.join(", ", publishedNames()));
+    });
+    return published().stream().filter(table -> names.contains(table.name())).toList();
   }
 
   /** The tables {@code serve} answers from. */
