@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.i94lake.core.LakeTable;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.SparkLake;
 import io.i94lake.warehouse.WarehousePublisher;
 import io.i94lake.warehouse.WarehouseTables;
@@ -86,6 +87,14 @@ class WarehousePublishTest {
           "PRIMARY KEY (cicid)", "(admission_number)", "(port_code, arrival_date)", "(allowed_until)");
       assertThat(indexes(connection, "immigrant")).contains("PRIMARY KEY (cicid)", "(admission_number)");
       assertThat(indexes(connection, "port")).contains("PRIMARY KEY (port_code)");
+      try (Statement statement = connection.createStatement();
+           ResultSet comments = statement.executeQuery("SELECT obj_description('" + SCHEMA + ".immigration'::regclass),"
+               + " col_description('" + SCHEMA + ".immigration'::regclass, 3)")) {
+        comments.next();
+        assertThat(comments.getString(1)).as("comment on immigration").isEqualTo(TableCatalog.IMMIGRATION.grain());
+        assertThat(comments.getString(2)).as("comment on immigration.arrival_date")
+            .isEqualTo(TableCatalog.IMMIGRATION.column("arrival_date").orElseThrow().meaning());
+      }
       try (Statement statement = connection.createStatement();
            ResultSet copied = statement.executeQuery("SELECT count(*), min(snapshot_id) FROM " + SCHEMA + "." + WarehousePublisher.SNAPSHOTS_TABLE)) {
         copied.next();

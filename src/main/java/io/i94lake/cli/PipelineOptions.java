@@ -37,6 +37,11 @@ public final class PipelineOptions {
           + "stay untouched (default: every month in the input).")
   String months;
 
+  @Option(names = "--tables", paramLabel = "TABLES", split = ",",
+      description = "Write, check and publish only these tables, comma-separated (us_state,port); the tables they read are "
+          + "built from the sources in the run, not written; every other table stays as published (default: every table).")
+  List<String> tables;
+
   @Option(names = "--max-rejected-share", paramLabel = "SHARE", defaultValue = "0.05",
       description = "Fail when more than this share of a file's rows is malformed (default: ${DEFAULT-VALUE}).")
   double maxRejectedShare;
@@ -75,7 +80,15 @@ public final class PipelineOptions {
     } catch (IllegalArgumentException unreadable) {
       throw new ParameterException(command.commandLine(), unreadable.getMessage(), unreadable);
     }
-    return RunOptions.of(lake, rawFolder)
+    RunOptions options = RunOptions.of(lake, rawFolder);
+    if (tables != null && !tables.isEmpty()) {
+      try {
+        options = options.withTables(tables);
+      } catch (IllegalArgumentException unknown) {
+        throw new ParameterException(command.commandLine(), unknown.getMessage(), unknown);
+      }
+    }
+    return options
         .withI94(i94)
         .withMonths(selected)
         .withMaxRejectedShare(maxRejectedShare)

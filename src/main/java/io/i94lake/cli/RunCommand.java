@@ -47,6 +47,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    // a bad option is refused before anything starts
+    RunOptions options = resume == null ? pipelineOptions.options(lakeOptions.lake, Trigger.MANUAL) : null;
     Alerts alerts = new Alerts(alertOptions.settings(), message -> log(out, message));
     Engines engines = lakeOptions.engines(pipelineOptions.engine);
     long startedNanos = System.nanoTime();
@@ -60,7 +62,6 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("i94lake run: resuming run %s in lake %s%n", resume, lakeOptions.lake);
         summary = pipeline.resume(lakeOptions.lake, resume);
       } else {
-        RunOptions options = pipelineOptions.options(lakeOptions.lake, Trigger.MANUAL);
         out.printf("i94lake run: raw %s -> lake %s%n", options.raw(), options.lake());
         summary = pipeline.run(options);
       }

@@ -116,7 +116,8 @@ public final class PublishedPointer {
 
   /** Publishes: one commit that names the snapshot of every table readers are to see. */
   void commit(String runId, Map<String, Long> snapshots) {
-    Table table = table().orElseGet(() -> catalog.createTable(identifier, SCHEMA, PartitionSpec.unpartitioned(), Lake.NEW_TABLE_PROPERTIES));
+    Table table = table().orElseGet(() -> catalog.createTable(identifier,
+        IcebergTables.documented(TABLE, SCHEMA), PartitionSpec.unpartitioned(), Lake.NEW_TABLE_PROPERTIES));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<Map<String, Object>> rows = new ArrayList<>();
     snapshots.forEach((name, snapshot) ->

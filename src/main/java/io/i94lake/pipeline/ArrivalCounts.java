@@ -60,6 +60,15 @@ final class ArrivalCounts {
     return expected.rowsIn() == accepted ? expected : monthRows.count();
   }
 
+  /** The count of one month when no {@code immigration} was written to tell it: read from its records, if any. */
+  synchronized SourceCount of(YearMonth month, Source monthRows) {
+    if (footers == null) {
+      return counted(month);
+    }
+    SourceCount expected = fromFooters(month);
+    return expected.rowsIn() == 0 ? expected : monthRows.count();
+  }
+
   // all records of a file told by its footer belong to its month: none is of unknown month
   private SourceCount fromFooters(YearMonth month) {
     List<FileRows> files = month == null ? List.of() : footers.getOrDefault(month, List.of());

@@ -1,17 +1,7 @@
 package io.i94lake.pipeline;
 
-import static io.i94lake.core.TableCatalog.AIRPORT_WEATHER;
-import static io.i94lake.core.TableCatalog.COUNTRY;
-import static io.i94lake.core.TableCatalog.IMMIGRANT;
 import static io.i94lake.core.TableCatalog.IMMIGRATION;
-import static io.i94lake.core.TableCatalog.IMMIGRATION_DEMOGRAPHICS;
-import static io.i94lake.core.TableCatalog.PORT;
 import static io.i94lake.core.TableCatalog.REJECTS;
-import static io.i94lake.core.TableCatalog.US_AIRPORT;
-import static io.i94lake.core.TableCatalog.US_CITY;
-import static io.i94lake.core.TableCatalog.US_DEMOGRAPHICS;
-import static io.i94lake.core.TableCatalog.US_STATE;
-import static io.i94lake.core.TableCatalog.US_WEATHER;
 
 import io.i94lake.core.FailureCategory;
 import io.i94lake.core.LakeTable;
@@ -57,11 +47,13 @@ import org.apache.iceberg.expressions.Expressions;
 
 /**
  * One run of the pipeline, as a graph of tasks: read and judge each source, build and write each table,
- * each month of arrivals, check, publish. Every table is written on the run's audit branch; only when every
- * error-level check passes does the run publish, moving {@code main} of all its tables at once. So a broken file
- * or a failed check leaves what readers see exactly as it was. Dimension tables are replaced whole; arrival tables
- * month by month, only in the months the run processes. The run, its tasks and checks go to the run history. The
- * data work is done by the run's engine ({@link RunEngine}: DuckDB in this process, or Spark).
+ * each month of arrivals, check, publish. The graph is derived from the {@link TableCatalog} and the tables' models,
+ * for every table or the tables the run is asked for ({@link RunOptions#tables()}): a run reads only the sources
+ * those need and writes, checks and publishes only them. Every table is written on the run's audit branch; only
+ * when every error-level check passes does the run publish, moving {@code main} of all its tables at once. So a
+ * broken file or a failed check leaves what readers see exactly as it was. Dimension tables are replaced whole;
+ * arrival tables month by month, only in the months the run processes. The run, its tasks and checks go to the run
+ * history. The data work is done by the run's engine ({@link RunEngine}: DuckDB in this process, or Spark).
  */
 public final class Pipeline {
   // small tables spend most of their time planning and committing, not computing: a task more than the cores keeps
@@ -69,11 +61,11 @@ public final class Pipeline {
   private static final int PARALLELISM =
       Integer.getInteger("i94lake.parallelism", Math.max(3, Runtime.getRuntime().availableProcessors() + 1));
   private static final String DIMENSION_REJECTS = "rejects of dimension sources";
-  private static final List<String> ARRIVAL_TABLES =
-      TableCatalog.published().stream().filter(LakeTable::monthly).map(LakeTable::name).toList();
   private static final String CHECK_TASK = "check ";
   private static final String CHECKS = "checks";
   private static final String PUBLISH = "publish";
+  // the relation between I-94 records and the arrival tables, built once a month
+  private static final String ARRIVALS = "arrivals";
 
   private final Engines engines;
   private final Consumer<String> progress;
@@ -105,6 +97,7 @@ public final class Pipeline {
         .withI94(i94 == null || i94.isEmpty() ? List.of() : List.of(i94.split("\n")))
         .withMonths(Months.parse(failed.months()))
         .withMaxRejectedShare(failed.maxRejectedShare())
+        .withTables(failed.tables() == null ? TableCatalog.publishedNames() : List.of(failed.tables().split(",")))
         .withTrigger(Trigger.RESUME);
     Set<String> done = history.tasks(failedRunId).stream()
         .filter(task -> Set.of(TaskGraph.State.SUCCEEDED.name(), TaskGraph.State.DONE_BEFORE.name()).contains(task.state()))
@@ -148,12 +141,21 @@ public final class Pipeline {
     private final List<CheckResult> checks = new ArrayList<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
     private final List<YearMonth> months = new ArrayList<>();
+    private final List<LakeTable> tables;
+    // the tables of one row per arrival, written month by month
+    private final List<LakeTable> arrivalTables;
+    // the sources the tables' models read, directly or through other models; rejects are of every source
+    private final Set<String> sourcesRead;
 
     Run(RunOptions options, String runId, Lake lake, RunEngine engine, Resumption resumption) {
       this.options = options;
       this.runId = runId;
       this.engine = engine;
       this.resumption = resumption;
+      this.tables = TableCatalog.published(options.tables());
+      this.arrivalTables = tables.stream().filter(table -> table.monthly() && table != REJECTS).toList();
+      this.sourcesRead = tables.stream().filter(table -> table != REJECTS)
+          .flatMap(table -> Model.named(table.name()).sources().stream()).collect(Collectors.toSet());
       this.audit = resumption == null ? lake.audit(runId) : lake.resumeAudit(resumption.branch());
     }
 
@@ -171,38 +173,60 @@ public final class Pipeline {
         progress.accept("run " + runId + " failed: " + failure.getMessage());
       }
       return new RunSummary(runId, options.trigger(), failure == null ? RunState.SUCCEEDED : RunState.FAILED, options,
-          months, sourceCounts(), tables(), taskRecords(taskRuns), checks, failure, published,
+          months, sourceCounts(), tableResults(), taskRecords(taskRuns), checks, failure, published,
           audit.tables().isEmpty() ? null : audit.branch(),
           resumption == null ? null : resumption.runId(), started, Duration.between(started, Instant.now()));
     }
 
+    // the tables written in catalog order, each after the tables it reads; a table the run reads but does not write
+    // is built in the engine from its sources, as the written one is, and stays as published
     private TaskGraph plan() {
       RawInputs inputs = RawInputs.locate(engine.rawFiles(), options);
       progress.accept(inputs.i94Description());
-      List<Source> dictionary = engine.dictionary(inputs.dictionary());
-      Source airports = engine.airports(inputs.airports());
-      Source demographics = engine.demographics(inputs.demographics());
-      Source temperatures = engine.temperatures(inputs.temperatures());
+      if (tables.size() < TableCatalog.published().size()) {
+        progress.accept("tables: " + String.join(", ", options.tables()) + "; the others stay as published");
+      }
+      List<Source> sources = new ArrayList<>(engine.dictionary(inputs.dictionary()));
+      if (needs(AirportReader.SOURCE)) {
+        sources.add(engine.airports(inputs.airports()));
+      }
+      if (needs(DemographicsReader.SOURCE)) {
+        sources.add(engine.demographics(inputs.demographics()));
+      }
+      if (needs(TemperatureReader.SOURCE)) {
+        sources.add(engine.temperatures(inputs.temperatures()));
+      }
+      sources.removeIf(source -> !needs(source.name()));
+      sources.forEach(engine::input);
+
+      TaskGraph graph = new TaskGraph();
+      for (Source source : sources) {
+        graph.add(readTask(source.name()), List.of(), () -> counts.put(source.name(), judged(source)));
+      }
+      tables.stream().filter(table -> table != REJECTS && !arrivalTables.contains(table))
+          .forEach(table -> graph.add(table.name(), List.copyOf(waitsFor(table.name())),
+              inTask(table.name(), () -> replace(table, engine.model(table.name())))));
+      String lastArrivals = needs(I94Reader.SOURCE) ? addMonths(graph, inputs) : null;
+      if (writes(REJECTS)) {
+        graph.add(DIMENSION_REJECTS, sources.stream().map(source -> readTask(source.name())).toList(),
+            () -> writeRejects(sources));
+      }
+      addChecks(graph, lastArrivals);
+      graph.add(CHECKS, graph.names(), this::check);
+      graph.add(PUBLISH, List.of(CHECKS), this::publish);
+      return graph;
+    }
+
+    // arrivals month after month, so that an engine holds one month at most; they need the sources of the tables
+    // they join judged, not those tables written: they start beside them. Returns the last month's task.
+    private String addMonths(TaskGraph graph, RawInputs inputs) {
       Source arrivals = engine.arrivals(inputs.i94());
       ArrivalCounts arrivalCounts = new ArrivalCounts(arrivals, engine.monthsFromFooters(arrivals));
       months.addAll(options.months().isAll() ? arrivalCounts.months() : options.months().months());
       progress.accept("arrival months: " + (months.isEmpty() ? "none" : new Months(months)));
-      List<Source> dimensionSources = new ArrayList<>(dictionary);
-      dimensionSources.addAll(List.of(airports, demographics, temperatures));
-      dimensionSources.forEach(engine::input);
-
-      TaskGraph graph = new TaskGraph();
-      for (Source source : dimensionSources) {
-        graph.add(readTask(source.name()), List.of(), () -> counts.put(source.name(), judged(source)));
-      }
-      table(graph, US_STATE.name(), "state_labels");
-      table(graph, PORT.name(), "port_labels");
-      table(graph, COUNTRY.name(), "country_labels");
-      table(graph, US_DEMOGRAPHICS.name(), DemographicsReader.SOURCE);
-      // arrivals month after month, so that an engine holds one month at most;
-      // they need the sources of the tables they join judged, not those tables written: they start beside them
-      List<String> arrivalDependencies = Model.named("arrivals").inputs().stream().filter(engine::isInput)
-          .map(Pipeline::readTask).toList();
+      List<String> arrivalDependencies = arrivalTables.stream()
+          .flatMap(table -> Model.named(table.name()).sources().stream())
+          .filter(engine::isInput).distinct().map(Pipeline::readTask).toList();
       String previous = null;
       List<YearMonth> written = new ArrayList<>(months);
       if (options.months().isAll()) {
@@ -216,31 +240,29 @@ public final class Pipeline {
             inTask(task, () -> writeArrivals(task, monthRows, arrivalCounts, month)));
         previous = task;
       }
-      graph.add(DIMENSION_REJECTS, dimensionSources.stream().map(source -> readTask(source.name())).toList(),
-          () -> writeRejects(dimensionSources));
-
-      table(graph, US_AIRPORT.name(), AirportReader.SOURCE);
-      table(graph, US_WEATHER.name(), TemperatureReader.SOURCE);
-      // beside us_weather: both need the weather cities, not each other
-      table(graph, US_CITY.name(), null);
-      table(graph, AIRPORT_WEATHER.name(), null);
-
-      addChecks(graph, previous);
-      graph.add(CHECKS, graph.names(), this::check);
-      graph.add(PUBLISH, List.of(CHECKS), this::publish);
-      return graph;
+      return previous;
     }
 
-    // each table is checked once it and the tables it looks up are written, while other tables are still written
+    private boolean writes(LakeTable table) {
+      return tables.contains(table);
+    }
+
+    private boolean needs(String source) {
+      return writes(REJECTS) || sourcesRead.contains(source);
+    }
+
+    // each table is checked once it and the tables it looks up are written, while other tables are still written;
+    // the tables it looks up that the run does not write are read as published
     private void addChecks(TaskGraph graph, String lastArrivals) {
       CheckRunner runner = new CheckRunner(engine.checkTables(audit, months));
       Map<String, List<Check>> byTable = new LinkedHashMap<>();
-      options.checks().forRun().forEach(check -> byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).add(check));
+      options.checks().forRun().stream().filter(check -> options.tables().contains(check.table()))
+          .forEach(check -> byTable.computeIfAbsent(check.table(), table -> new ArrayList<>()).add(check));
       Set<String> tasks = Set.copyOf(graph.names());
       byTable.forEach((table, tableChecks) -> {
         Set<String> writers = new LinkedHashSet<>();
         tableChecks.forEach(check -> Stream.concat(Stream.of(table), check.referencedTables().stream())
-            .map(name -> tasks.contains(name) ? name : ARRIVAL_TABLES.contains(name) ? lastArrivals : null)
+            .map(name -> tasks.contains(name) ? name : writes(TableCatalog.named(name)) ? lastArrivals : null)
             .filter(Objects::nonNull)
             .forEach(writers::add));
         String task = CHECK_TASK + table;
@@ -262,18 +284,12 @@ public final class Pipeline {
       }
     }
 
-    // a table built from its model and written whole, once the tasks its model waits for are done; its source's
-    // rejected rows, if any, are reported with it
-    private void table(TaskGraph graph, String name, String source) {
-      graph.add(name, List.copyOf(waitsFor(name)), inTask(name,
-          () -> replace(name, engine.model(name), source == null ? null : counts.get(source))));
-    }
-
-    // the tasks a model waits for: the tables it reads, and the sources it reads, also through models between
+    // the tasks a model waits for: the tables it reads that the run writes, and the sources it reads, directly or
+    // through the models between (a table the run does not write is one of them)
     private Set<String> waitsFor(String model) {
       Set<String> tasks = new LinkedHashSet<>();
       for (String input : Model.named(model).inputs()) {
-        if (TableCatalog.publishedNames().contains(input)) {
+        if (options.tables().contains(input)) {
           tasks.add(input);
         } else if (engine.isInput(input)) {
           tasks.add(readTask(input));
@@ -297,33 +313,39 @@ public final class Pipeline {
     }
 
     /**
-     * Writes one month of arrivals (or those of unknown month, which are only rejects). Its rows are counted before
-     * {@code immigration} is written, or from what it wrote (see {@link ArrivalCounts}); a broken month fails the task
-     * then, before the other tables, and nothing of it is published.
+     * Writes one month of arrivals to the arrival tables the run writes (or those of unknown month, which are only
+     * rejects). Its rows are counted before {@code immigration} is written, or from what it wrote (see
+     * {@link ArrivalCounts}); a broken month fails the task then, before the other tables, and nothing of it is
+     * published.
      */
     private void writeArrivals(String task, Source arrivals, ArrivalCounts arrivalCounts, YearMonth month) {
-      TableWrite immigration = null;
-      RunEngine.Rows described = null;
-      if (month != null && arrivalCounts.acceptedAtMost(month) > 0) {
-        described = engine.kept(engine.model(Model.named("arrivals"), Map.of("i94", arrivals.accepted())));
-        immigration = write(IMMIGRATION, ofArrivals(IMMIGRATION, described), WriteMode.replacePartitions());
-      }
-      long writtenRows = immigration == null ? 0 : immigration.rowsWritten();
-      SourceCount count = arrivalCounts.of(month, writtenRows, arrivals);
+      RunEngine.Rows described = month != null && !arrivalTables.isEmpty() && arrivalCounts.acceptedAtMost(month) > 0
+          ? engine.kept(engine.model(Model.named(ARRIVALS), Map.of(I94Reader.SOURCE, arrivals.accepted())))
+          : null;
+      TableWrite immigration = described != null && writes(IMMIGRATION)
+          ? write(IMMIGRATION, ofArrivals(IMMIGRATION, described), WriteMode.replacePartitions())
+          : null;
+      SourceCount count = immigration != null
+          ? arrivalCounts.of(month, immigration.rowsWritten(), arrivals)
+          : arrivalCounts.of(month, arrivals);
       String label = month == null ? "of unknown month" : month.toString();
       progress.accept(String.format("read %-22s %,12d rows, %,d rejected", "i94 " + label, count.rowsIn(), count.rejected()));
       count.requireRejectedShareAtMost(options.maxRejectedShare());
-      if (immigration != null) {
-        addMonth(reported(immigration, count));
-        addMonth(reported(write(IMMIGRANT, ofArrivals(IMMIGRANT, described), WriteMode.replacePartitions()), count));
-        addMonth(reported(write(IMMIGRATION_DEMOGRAPHICS, ofArrivals(IMMIGRATION_DEMOGRAPHICS, described),
-            WriteMode.replacePartitions()), null));
+      long writtenRows = 0;
+      if (described != null) {
+        for (LakeTable table : arrivalTables) {
+          TableWrite write = table == IMMIGRATION ? immigration
+              : write(table, ofArrivals(table, described), WriteMode.replacePartitions());
+          writtenRows = Math.max(writtenRows, addMonth(reported(table, write, count)));
+        }
         engine.release(described);
       }
-      Expression ofI94 = Expressions.equal("source", I94Reader.SOURCE);
-      commitRejects(List.of(arrivals), count.rejected() == 0, WriteMode.replaceRows(Expressions.and(ofI94,
-          month == null ? Expressions.isNull("year")
-              : Expressions.and(Expressions.equal("year", month.getYear()), Expressions.equal("month", month.getMonthValue())))));
+      if (writes(REJECTS)) {
+        Expression ofI94 = Expressions.equal("source", I94Reader.SOURCE);
+        commitRejects(List.of(arrivals), count.rejected() == 0, WriteMode.replaceRows(Expressions.and(ofI94,
+            month == null ? Expressions.isNull("year")
+                : Expressions.and(Expressions.equal("year", month.getYear()), Expressions.equal("month", month.getMonthValue())))));
+      }
       counts.merge(I94Reader.SOURCE, count, SourceCount::plus);
       taskRows.put(task, new long[] {count.rowsIn(), writtenRows, count.rejected()});
     }
@@ -343,10 +365,11 @@ public final class Pipeline {
       return month.write().rowsWritten();
     }
 
-    private void replace(String table, RunEngine.Rows rows, SourceCount source) {
-      TableResult result = reported(write(TableCatalog.named(table), rows, WriteMode.replaceTable()), source);
-      written.put(table, result);
-      taskRows.put(table, new long[] {0, result.write().rowsWritten(), result.rowsRejected()});
+    private void replace(LakeTable table, RunEngine.Rows rows) {
+      SourceCount source = table.rowsFrom() == null ? null : counts.get(table.rowsFrom());
+      TableResult result = reported(table, write(table, rows, WriteMode.replaceTable()), source);
+      written.put(table.name(), result);
+      taskRows.put(table.name(), new long[] {0, result.write().rowsWritten(), result.rowsRejected()});
     }
 
     // the rejects of dimension sources replace those of earlier runs
@@ -362,14 +385,15 @@ public final class Pipeline {
       }
       RunEngine.Rows rejects = engine.model(RejectsTable.model(runId, sources.size(), none), inputs);
       synchronized (rejectsCommits) {
-        addMonth(reported(write(REJECTS, rejects, mode), null));
+        addMonth(reported(REJECTS, write(REJECTS, rejects, mode), null));
       }
     }
 
-    private TableResult reported(TableWrite write, SourceCount source) {
+    // a table reports the rejected rows of the source its rows come from
+    private TableResult reported(LakeTable table, TableWrite write, SourceCount source) {
       progress.accept(String.format("wrote %-24s %,12d rows in %.1f s", write.table(), write.rowsWritten(),
           write.elapsed().toNanos() / 1e9));
-      return source == null
+      return table.rowsFrom() == null || source == null
           ? new TableResult(write, null, 0)
           : new TableResult(write, source.source(), source.rejected());
     }
@@ -388,7 +412,7 @@ public final class Pipeline {
 
     private void publish() {
       published.putAll(audit.publish(runId, progress));
-      progress.accept("published run " + runId + " (" + published.size() + " tables)");
+      progress.accept("published run " + runId + " (" + published.size() + (published.size() == 1 ? " table)" : " tables)"));
     }
 
     private List<SourceCount> sourceCounts() {
@@ -397,7 +421,7 @@ public final class Pipeline {
       return result;
     }
 
-    private List<TableResult> tables() {
+    private List<TableResult> tableResults() {
       return TableCatalog.publishedNames().stream().map(written::get).filter(Objects::nonNull).toList();
     }
 

@@ -56,7 +56,8 @@ public final class RunHistory {
       optional(17, "raw", Types.StringType.get()),
       optional(18, "i94", Types.StringType.get()),
       optional(19, "max_rejected_share", Types.DoubleType.get()),
-      optional(20, "note", Types.StringType.get()));
+      optional(20, "note", Types.StringType.get()),
+      optional(21, "tables", Types.StringType.get()));
 
   static final Schema TASKS_SCHEMA = new Schema(
       required(1, "run_id", Types.StringType.get()),
@@ -102,7 +103,8 @@ public final class RunHistory {
         (int) run.failedChecks().stream().filter(CheckResult::blocks).count(),
         failure == null ? null : failure.category().name(), failure == null ? null : failure.getMessage(),
         run.published().isEmpty() ? null : snapshotsText(run.published()), run.auditBranch(), run.resumedFrom(),
-        run.options().raw(), String.join("\n", run.options().i94()), run.options().maxRejectedShare(), note);
+        run.options().raw(), String.join("\n", run.options().i94()), run.options().maxRejectedShare(), note,
+        String.join(",", run.options().tables()));
     lake.append(RUNS, RUNS_SCHEMA, List.of(record.columns()));
     lake.append(TASKS, TASKS_SCHEMA, run.tasks().stream().map(task -> taskColumns(run.runId(), task)).toList());
     lake.append(CHECKS, CHECKS_SCHEMA, run.checks().stream().map(check -> checkColumns(run.runId(), check)).toList());
@@ -122,10 +124,10 @@ public final class RunHistory {
         ? new RunRecord(holder.runId(), Trigger.MANUAL.label(), RunState.FAILED.name(), null, holder.since(), ended,
             seconds, 0, 0, 0, 0, FailureCategory.WRITE_FAILED.name(),
             process + " ended before the run finished; nothing of it was published", null, Lake.auditBranch(holder.runId()),
-            null, null, null, null, null)
+            null, null, null, null, null, null)
         : new RunRecord(holder.runId(), Trigger.MANUAL.label(), RunState.SUCCEEDED.name(), null, holder.since(), ended,
             seconds, 0, 0, 0, 0, null, null, snapshotsText(published.snapshots()), null, null, null, null, null,
-            process + " ended right after its publish; its tasks and checks were not recorded");
+            process + " ended right after its publish; its tasks and checks were not recorded", null);
     lake.append(RUNS, RUNS_SCHEMA, List.of(record.columns()));
   }
 

@@ -8,11 +8,13 @@ import java.util.Map;
  *
  * @param publishedSnapshots "country=123,us_state=456": what it published; null when it published nothing
  * @param note what a rollback, maintain or a taken-over lock says of it
+ * @param tables the tables it covered, comma-separated; null when not recorded (runs before {@code run --tables})
  */
 public record RunRecord(String runId, String trigger, String state, String months, Instant startedAt, Instant endedAt,
                         double seconds, long rowsIn, long rowsWritten, long rowsRejected, int checksFailed,
                         String failureCategory, String error, String publishedSnapshots, String auditBranch,
-                        String resumedFrom, String raw, String i94, Double maxRejectedShare, String note) {
+                        String resumedFrom, String raw, String i94, Double maxRejectedShare, String note,
+                        String tables) {
   /** The columns and values, as the table {@code runs} has them. */
   Map<String, Object> columns() {
     java.util.LinkedHashMap<String, Object> row = new java.util.LinkedHashMap<>();
@@ -36,6 +38,7 @@ public record RunRecord(String runId, String trigger, String state, String month
     row.put("i94", i94);
     row.put("max_rejected_share", maxRejectedShare);
     row.put("note", note);
+    row.put("tables", tables);
     return row;
   }
 
@@ -46,6 +49,6 @@ public record RunRecord(String runId, String trigger, String state, String month
         (Long) row.get("rows_rejected"), (Integer) row.get("checks_failed"), (String) row.get("failure_category"),
         (String) row.get("error"), (String) row.get("published_snapshots"), (String) row.get("audit_branch"),
         (String) row.get("resumed_from"), (String) row.get("raw"), (String) row.get("i94"),
-        (Double) row.get("max_rejected_share"), (String) row.get("note"));
+        (Double) row.get("max_rejected_share"), (String) row.get("note"), (String) row.get("tables"));
   }
 }

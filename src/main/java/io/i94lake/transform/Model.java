@@ -34,7 +34,7 @@ public record Model(String name, String text, List<String> inputs) {
 
   /** The model {@code models/<name>.sql}. */
   public static Model named(String name) {
-    String resource = "models/" + name + ".sql";
+    String resource = resource(name);
     try (InputStream in = Model.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("There is no model " + name + " (" + resource + " beside " + Model.class.getName() + ")");
@@ -46,6 +46,28 @@ public record Model(String name, String text, List<String> inputs) {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read model " + resource, e);
     }
+  }
+
+  /** Whether there is a model of that name; a relation a model reads without one is a raw source. */
+  public static boolean exists(String name) {
+    return Model.class.getResource(resource(name)) != null;
+  }
+
+  /** The raw sources the model reads, directly or through other models, in the order it first names them. */
+  public Set<String> sources() {
+    Set<String> sources = new LinkedHashSet<>();
+    for (String input : inputs) {
+      if (exists(input)) {
+        sources.addAll(named(input).sources());
+      } else {
+        sources.add(input);
+      }
+    }
+    return sources;
+  }
+
+  private static String resource(String name) {
+    return "models/" + name + ".sql";
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.i94lake.warehouse;
 
+import io.i94lake.core.LakeTable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +33,16 @@ final class PostgresCopy {
     return "CREATE TABLE " + schema + "." + table + " (" + Arrays.stream(columns.fields())
         .map(field -> quote(field.name()) + " " + type(field.dataType()) + (field.nullable() ? "" : " NOT NULL"))
         .collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** The table's grain and each column's meaning from the catalog, as PostgreSQL comments (BI tools show them). */
+  static List<String> comments(String schema, LakeTable table) {
+    String qualified = schema + "." + table.name();
+    List<String> comments = new ArrayList<>();
+    comments.add("COMMENT ON TABLE " + qualified + " IS " + literal(table.grain()));
+    table.columns().forEach(column -> comments.add("COMMENT ON COLUMN " + qualified + "." + quote(column.name()) + " IS "
+        + literal(column.meaning())));
+    return comments;
   }
 
   static String type(DataType type) {
@@ -117,6 +129,10 @@ final class PostgresCopy {
 
   private static String csv(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   static String quote(String identifier) {

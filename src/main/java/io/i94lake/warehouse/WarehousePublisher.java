@@ -103,6 +103,9 @@ public final class WarehousePublisher {
     Dataset<Row> rows = lake.readAt(table.name(), snapshotId);
     StructType columns = rows.schema();
     execute(connection, PostgresCopy.createTable(loading, table.name(), columns));
+    for (String comment : PostgresCopy.comments(loading, table)) {
+      execute(connection, comment);
+    }
     // each Spark partition streams over its own connection: the load schema is seen by no reader yet
     String name = table.name();
     var copied = lake.spark().sparkContext().longAccumulator("rows copied to " + name);
