@@ -2,6 +2,7 @@ package io.i94lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.Engines;
 import io.i94lake.lake.Lake;
 import io.i94lake.pipeline.Pipeline;
@@ -38,7 +39,7 @@ class TableSubsetRunTest {
   static void publishTheSample() {
     folder = Fixtures.newFolder("table-subset-lake");
     Fixtures.run(Fixtures.sampleRaw(), folder);
-    lake = Engines.duckdb(null, new Configuration()).open(folder.toString());
+    lake = Engines.duckdb(null, new Configuration(), DuckDbSettings.DEFAULT).open(folder.toString());
   }
 
   // every snapshot of every table, so that a snapshot written but not published shows too
@@ -103,7 +104,7 @@ class TableSubsetRunTest {
     lake.icebergCatalog().dropTable(weather, true);
     lake.icebergCatalog().createTable(weather, new Schema(Types.NestedField.optional(1, "city_id", Types.LongType.get()),
         Types.NestedField.optional(2, "measured_on", Types.BooleanType.get())), PartitionSpec.unpartitioned());
-    Pipeline pipeline = new Pipeline(Engines.duckdb(null, new Configuration()), message -> { });
+    Pipeline pipeline = new Pipeline(Engines.duckdb(null, new Configuration(), DuckDbSettings.DEFAULT), message -> { });
 
     RunSummary broken = pipeline.run(Fixtures.options(Fixtures.sampleRaw(), folder).withTables(List.of("us_city", "us_weather")));
     lake.icebergCatalog().dropTable(weather, true);
