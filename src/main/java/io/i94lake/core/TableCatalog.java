@@ -94,6 +94,15 @@ public final class TableCatalog {
           column("latitude", DOUBLE, "the file's grid position, degrees north (32.95N is 32.95)"),
           column("longitude", DOUBLE, "the file's grid position, degrees east (100.53W is -100.53)"),
           column("resolved_by", STRING, "how the state was found: same-named city or nearest airport")));
+  public static final LakeTable US_TEMPERATURE = new LakeTable("us_temperature",
+      "one row per US city of the temperature file and month of its last three measured years", List.of("city_id", "measured_on"),
+      List.of(), DIMENSION, true, List.of(List.of("state_code")), "temperatures", List.of(
+          column("city_id", BIGINT, "the city in us_city"),
+          column("city", STRING, "name as the temperature file writes it"),
+          column("state_code", STRING, "the state of the nearest same-named known city, else of the nearest airport"),
+          column("measured_on", DATE, "first day of the month; the 36 months up to the city's latest measure"),
+          column("avg_temp_c", DOUBLE, "mean temperature of that month, °C"),
+          column("temp_uncertainty_c", DOUBLE, "its 95% uncertainty, °C")));
   public static final LakeTable US_CITY = new LakeTable("us_city", "one row per US city named by any source",
       List.of("city_id"), List.of(), DIMENSION, true, List.of(List.of("state_code")), null, List.of(
           column("city_id", BIGINT, "stable id of (normalized name, state): the first 13 hex digits of md5('NAME|STATE'), below 2^53"),
@@ -226,7 +235,7 @@ public final class TableCatalog {
           column("published_at", TIMESTAMP, "when")));
 
   /** Every table of the lake, each after the tables it reads (a run writes them in this order). */
-  public static final List<LakeTable> ALL = List.of(US_STATE, COUNTRY, PORT, US_AIRPORT, US_DEMOGRAPHICS, US_WEATHER,
+  public static final List<LakeTable> ALL = List.of(US_STATE, COUNTRY, PORT, US_AIRPORT, US_DEMOGRAPHICS, US_WEATHER, US_TEMPERATURE,
       US_CITY, AIRPORT_WEATHER, IMMIGRATION, IMMIGRANT, IMMIGRATION_DEMOGRAPHICS, REJECTS, RUNS, RUN_TASKS,
       RUN_CHECKS, PUBLISHED);
 

@@ -65,6 +65,8 @@ public record LakeChecks(double minimumShareKnown, double maximumRowCountChange,
             "male_population + female_population = total_population", 0.99),
         Check.error("us_weather").isComplete("city_id").isUnique("city_id").isComplete("state_code")
             .sharePresentIn("city_id", "us_city", "city_id", 1.0),
+        Check.error("us_temperature").isComplete("city_id").isComplete("measured_on").isUnique("city_id", "measured_on")
+            .isComplete("avg_temp_c").sharePresentIn("city_id", "us_weather", "city_id", 1.0),
         Check.error("airport_weather").isUnique("airport_id"));
   }
 

@@ -17,6 +17,8 @@ final class PublicAnswers {
   // a country, or what stands for one: "unknown" without a code, "code 123" for a code the dictionary lacks
   private static final String COUNTRY_NAME = "CASE WHEN g.code IS NULL THEN 'unknown' ELSE coalesce(c.country_name, 'code ' || g.code) END";
   private static final String MAIN_AIRPORT = "(iata_code IS NOT NULL OR type IN ('large_airport', 'medium_airport'))";
+  // a state's main airports start with its large ones (Dallas/Fort Worth before the LBJ Ranch strip)
+  private static final String LARGEST_FIRST = "CASE type WHEN 'large_airport' THEN 0 WHEN 'medium_airport' THEN 1 ELSE 2 END";
   // states and cities named like the text: 0 exact name (or a state's code), 2 starting with it, 4 containing it;
   // a city ranks one below a state; then the most populous, the name, and the order of the tables
   private static final String SEARCH = """
@@ -220,6 +222,7 @@ final class PublicAnswers {
     profile.put("state_name", state.get("state_name"));
     profile.put("demographics", summed(" WHERE state_code = ?", stateCode));
     profile.put("weather", weather(" WHERE state_code = ?", stateCode));
+    profile.put("temperature_by_month", temperatures(" WHERE state_code = ?", stateCode));
     profile.put("airports", airports(" WHERE state_code = ?", stateCode));
     profile.put("arrivals", chosenBy(ArrivalFilter.destinationState(stateCode),
         "arrivals who gave " + stateCode + " as their destination (i94addr)"));
@@ -238,6 +241,7 @@ final class PublicAnswers {
     boolean measured = sql.exists("SELECT 1 FROM us_demographics WHERE city_id = ?", cityId);
     profile.put("demographics", measured ? summed(" WHERE city_id = ?", cityId) : null);
     profile.put("weather", weather(" WHERE city_id = ?", cityId));
+    profile.put("temperature_by_month", temperatures(" WHERE city_id = ?", cityId));
     profile.put("airports", airports(" WHERE city_id = ?", cityId));
     Map<String, Object> arrivals = chosenBy(ArrivalFilter.portsOfCity(cityId), "arrivals through the city's ports of entry");
     arrivals.put("ports", sql.rows("SELECT port_code FROM port WHERE city_id = ? ORDER BY port_code", cityId).stream()
@@ -309,6 +313,20 @@ final class PublicAnswers {
         + "FROM us_weather" + where + " ORDER BY rowid", value);
   }
 
+  // each city's monthly temperatures over its last three measured years, a series a city
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> temperatures(String where, Object value) {
+    Map<Object, Map<String, Object>> byCity = new LinkedHashMap<>();
+    for (Map<String, Object> month : sql.rows("SELECT CAST(city_id AS VARCHAR) AS city_id, city, measured_on, avg_temp_c "
+        + "FROM us_temperature" + where + " ORDER BY city, city_id, measured_on", value)) {
+      Map<String, Object> city = byCity.computeIfAbsent(month.remove("city_id"), id -> new LinkedHashMap<>(
+          Map.of("city_id", id, "city", month.get("city"), "months", new ArrayList<>())));
+      month.remove("city");
+      ((List<Object>) city.get("months")).add(month);
+    }
+    return List.copyOf(byCity.values());
+  }
+
   private Map<String, Object> airports(String where, Object value) {
     Map<String, Object> byType = new LinkedHashMap<>();
     long total = 0;
@@ -323,7 +341,7 @@ final class PublicAnswers {
     // the ones a traveller flies to first: large and medium airports and those with an IATA code
     airports.put("main_total", sql.number("SELECT count(*) FROM us_airport" + where + " AND " + MAIN_AIRPORT, value));
     airports.put("main", sql.rows("SELECT airport_id, name, type, iata_code, city, latitude, longitude FROM us_airport" + where
-        + " AND " + MAIN_AIRPORT + " ORDER BY rowid LIMIT ?", value, MAX_MAIN_AIRPORTS));
+        + " AND " + MAIN_AIRPORT + " ORDER BY " + LARGEST_FIRST + ", rowid LIMIT ?", value, MAX_MAIN_AIRPORTS));
     return airports;
   }
 }

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.duckdb.DuckDBConnection;
@@ -50,7 +52,9 @@ final class ServedDatabase implements AutoCloseable {
         statement.execute("SET threads = " + CORES);
         statement.execute("SET temp_directory = '" + spillFolder.toString().replace("'", "''") + "'");
         DuckDbReader.createViews(database, ServedTables.SNAPSHOTS, snapshots, spillFolder);
-        for (String sql : ServedTables.statements()) {
+        Set<String> published = snapshots.keySet().stream().map(table -> table.name().substring(table.name().lastIndexOf('.') + 1))
+            .collect(Collectors.toSet());
+        for (String sql : ServedTables.statements(published)) {
           statement.execute(sql);
         }
       }

@@ -1,9 +1,12 @@
 package io.i94lake.serve;
 
+import io.i94lake.core.ColumnType;
 import io.i94lake.core.LakeTable;
 import io.i94lake.core.TableCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tables of a served database, made from views of the published snapshots (schema {@code lake}, see
@@ -65,10 +68,34 @@ final class ServedTables {
 
   private ServedTables() {}
 
-  /** The statements that make the served tables from the snapshot views, in order. */
-  static List<String> statements() {
+  private static String emptyTable(LakeTable table) {
+    return "CREATE TABLE " + table.name() + " (" + table.columns().stream()
+        .map(column -> column.name() + " " + duckDbType(column.type())).collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static String duckDbType(ColumnType type) {
+    return switch (type) {
+      case STRING -> "VARCHAR";
+      case INT -> "INTEGER";
+      case BIGINT -> "BIGINT";
+      case DOUBLE -> "DOUBLE";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIMESTAMP -> "TIMESTAMPTZ";
+      case STRING_ARRAY -> "VARCHAR[]";
+    };
+  }
+
+  /**
+   * The statements that make the served tables from the snapshot views, in order.
+   *
+   * @param published the tables the published run has: a place it lacks (a lake published before that table
+   *     existed) is served empty, with its catalog columns
+   */
+  static List<String> statements(Set<String> published) {
     List<String> statements = new ArrayList<>();
-    PLACES.forEach(table -> statements.add("CREATE TABLE " + table + " AS SELECT * FROM " + SNAPSHOTS + "." + table));
+    PLACES.forEach(table -> statements.add(published.contains(table)
+        ? "CREATE TABLE " + table + " AS SELECT * FROM " + SNAPSHOTS + "." + table : emptyTable(TableCatalog.named(table))));
     // the arrivals' order is no answer's (lists sort): copied in any order, a second faster on April
     statements.addAll(NAME_TYPES);
     statements.add("SET preserve_insertion_order = false");

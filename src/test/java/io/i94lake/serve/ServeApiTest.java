@@ -261,6 +261,14 @@ class ServeApiTest {
     sql("SELECT city, measured_on, avg_temp_c FROM us_weather WHERE state_code = 'CA'").forEach(city -> expectedWeather.add(
         city.get("city").asText() + " " + city.get("measured_on").asText() + " " + city.get("avg_temp_c").asDouble()));
     assertThat(weather).containsExactlyInAnyOrderElementsOf(expectedWeather);
+    List<String> temperatures = new ArrayList<>();
+    profile.get("temperature_by_month").forEach(city -> city.get("months").forEach(month -> temperatures.add(
+        city.get("city").asText() + " " + month.get("measured_on").asText() + " " + month.get("avg_temp_c").asDouble())));
+    List<String> expectedTemperatures = new ArrayList<>();
+    sql("SELECT city, measured_on, avg_temp_c FROM us_temperature WHERE state_code = 'CA' ORDER BY city, city_id, measured_on")
+        .forEach(month -> expectedTemperatures.add(month.get("city").asText() + " " + month.get("measured_on").asText() + " "
+            + month.get("avg_temp_c").asDouble()));
+    assertThat(temperatures).as("California's cities, month by month").isEqualTo(expectedTemperatures).isNotEmpty();
     assertThat(profile.at("/arrivals/total").asLong()).isEqualTo(sql(
         "SELECT count(*) AS n FROM immigration WHERE destination_state_code = 'CA'").get(0).get("n").asLong()).isPositive();
     assertThat(pairs(profile.at("/arrivals/by_visa_category"), "visa_category", "arrivals")).isEqualTo(pairs(sql(
@@ -371,6 +379,7 @@ class ServeApiTest {
     assertThat(boston.at("/profile/airports/main/0/airport_id").asText()).isEqualTo("KBOS");
     assertThat(boston.at("/profile/airports/main/0/name").asText()).isEqualTo("Boston Logan International Airport");
     assertThat(boston.at("/profile/airports/main/0/iata_code").asText()).isEqualTo("BOS");
+    assertThat(client.json("/api/destinations/states/TX").at("/airports/main/0/type").asText()).as("Texas's first main airport").isEqualTo("large_airport");
     JsonNode texas = client.json("/api/search?q=texas");
     assertThat(texas.at("/profile/kind").asText()).isEqualTo("state");
     assertThat(texas.at("/profile/state_code").asText()).isEqualTo("TX");

@@ -41,7 +41,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 class ModelParityTest {
   private static final List<String> DIMENSIONS = List.of("us_state", "country", "port", "us_demographics",
-      "us_airport", "weather_cities", "us_weather", "us_city", "airport_weather");
+      "us_airport", "weather_cities", "us_weather", "us_temperature", "us_city", "airport_weather");
   private static final List<String> OF_ARRIVALS = List.of("immigration", "immigrant", "immigration_demographics");
 
   private static Connection duckdb;

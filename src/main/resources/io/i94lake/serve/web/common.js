@@ -103,6 +103,21 @@ function pie(id, items) {
   return chart;
 }
 
+// lines over time: series are {name, points: [[date, value], ...]}
+function lines(id, series) {
+  const chart = chartIn(id);
+  chart.setOption({
+    title: titleOf(id),
+    tooltip: {trigger: 'axis', valueFormatter: value => value == null ? '' : value.toFixed(1)},
+    legend: {bottom: 0, type: 'scroll'},
+    grid: {left: 40, right: 20, top: 40, bottom: 50},
+    xAxis: {type: 'time', axisLabel: {fontSize: 10}},
+    yAxis: {type: 'value', axisLabel: {fontSize: 10}},
+    series: series.map(s => ({type: 'line', name: s.name, data: s.points, showSymbol: false}))
+  }, true);
+  return chart;
+}
+
 function clearCharts(ids) {
   ids.forEach(id => charts[id] && charts[id].clear());
 }

@@ -4,6 +4,9 @@
 const RACE_NAMES = {american_indian_alaska_native: 'American Indian, Alaska Native', asian: 'Asian',
   black_african_american: 'Black, African American', hispanic_latino: 'Hispanic, Latino', white: 'White'};
 
+// a state's chart draws this many cities' lines at most
+const MAX_TEMPERATURE_CITIES = 6;
+
 async function showDestinations() {
   const query = address().query;
   const matches = document.getElementById('search-matches');
@@ -32,9 +35,13 @@ function showProfile(profile) {
   document.getElementById('profile').innerHTML =
     '<h2>' + escapeHtml(title) + '</h2><div class="cards">'
     + people(d)
-    + '<div class="card"><h3>Latest weather</h3>' + (profile.weather.length === 0
-        ? '<p>No city here is in the temperature file.</p>' : '<div class="chart small" id="chart-weather" data-title="Mean temperature of the latest month, °C"></div>')
-    + '<small>The lake keeps each city\'s latest month only (us_weather): a temperature for every month is not in it.</small></div>'
+    + '<div class="card"><h3>Weather</h3>' + (profile.temperature_by_month.length === 0
+        ? '<p>No city here is in the temperature file.</p>'
+        : '<div class="chart small" id="chart-temperature" data-title="Mean temperature by month, °C"></div>'
+          + '<small>The last three years each city was measured (us_temperature)'
+          + (profile.temperature_by_month.length > MAX_TEMPERATURE_CITIES ? '; the first ' + MAX_TEMPERATURE_CITIES + ' of '
+            + profile.temperature_by_month.length + ' cities by name' : '') + '.</small>')
+    + '</div>'
     + airports(profile.airports)
     + '<div class="card"><h3>Arrivals: ' + number(profile.arrivals.total) + '</h3><small>' + escapeHtml(profile.arrivals.meaning) + '</small>'
     + (profile.arrivals.total === 0 ? '<p>No arrivals in the lake.</p>'
@@ -43,11 +50,9 @@ function showProfile(profile) {
         + '<div class="chart small" id="chart-profile-countries" data-title="Top countries of residence"></div>')
     + '</div></div>';
   if (d && d.cities > 0) drawPeople(d);
-  if (profile.weather.length > 0) {
-    bar('chart-weather', profile.weather.map(w => ({name: w.city, value: w.avg_temp_c, month: w.measured_on,
-      uncertainty: w.temp_uncertainty_c})), true, '#e76f51');
-    charts['chart-weather'].setOption({tooltip: {formatter: params => escapeHtml(params.name) + ', ' + params.data.month.substring(0, 7)
-      + ': ' + params.value.toFixed(1) + ' °C ± ' + params.data.uncertainty.toFixed(1)}});
+  if (profile.temperature_by_month.length > 0) {
+    lines('chart-temperature', profile.temperature_by_month.slice(0, MAX_TEMPERATURE_CITIES).map(city => ({name: city.city,
+      points: city.months.map(m => [m.measured_on, m.avg_temp_c])})));
   }
   if (profile.arrivals.total > 0) {
     bar('chart-profile-months', profile.arrivals.by_month.map(m => ({name: m.month, value: m.arrivals})));
