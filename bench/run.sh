@@ -96,13 +96,13 @@ synthetic() {
 stages() {
   ./i94lake sql --lake "$1" --format csv "
     SELECT
-      round((max(CASE WHEN task LIKE 'read %' THEN unix_millis(ended_at) END)
-           - min(CASE WHEN task LIKE 'read %' THEN unix_millis(started_at) END)) / 1000.0, 1) AS read_seconds,
+      round((max(CASE WHEN task LIKE 'read %' THEN epoch_ms(ended_at) END)
+           - min(CASE WHEN task LIKE 'read %' THEN epoch_ms(started_at) END)) / 1000.0, 1) AS read_seconds,
       round(sum(CASE WHEN task LIKE 'arrivals%' THEN seconds END), 1) AS arrival_seconds,
-      round((max(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN unix_millis(ended_at) END)
-           - min(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN unix_millis(started_at) END)) / 1000.0, 1) AS table_seconds,
-      round((max(CASE WHEN task LIKE 'check%' THEN unix_millis(ended_at) END)
-           - min(CASE WHEN task LIKE 'check%' THEN unix_millis(started_at) END)) / 1000.0, 1) AS check_seconds,
+      round((max(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN epoch_ms(ended_at) END)
+           - min(CASE WHEN task NOT LIKE 'read %' AND task NOT LIKE 'arrivals%' AND task NOT LIKE 'check%' AND task <> 'publish' THEN epoch_ms(started_at) END)) / 1000.0, 1) AS table_seconds,
+      round((max(CASE WHEN task LIKE 'check%' THEN epoch_ms(ended_at) END)
+           - min(CASE WHEN task LIKE 'check%' THEN epoch_ms(started_at) END)) / 1000.0, 1) AS check_seconds,
       round(sum(CASE WHEN task = 'publish' THEN seconds END), 1) AS publish_seconds,
       sum(CASE WHEN task LIKE 'arrivals%' THEN rows_in END) AS i94_rows
     FROM run_tasks WHERE run_id = (SELECT max(run_id) FROM runs)" | tail -1

@@ -61,6 +61,8 @@ public final class DuckDbRunEngine implements RunEngine {
   private final Set<String> built = new HashSet<>();
   private final AtomicInteger relations = new AtomicInteger();
   private final StagedFiles staged = StagedFiles.inTemporaryFolder();
+  // the I-94 Parquet files of each month, when every file's footer tells its month
+  private volatile Map<YearMonth, List<FileRows>> filesByMonth = Map.of();
 
   DuckDbRunEngine(Lake lake, Configuration hadoop, DuckDbSettings settings, String runId) {
     this.lake = lake;
@@ -161,21 +163,34 @@ public final class DuckDbRunEngine implements RunEngine {
   @Override
   public Source arrivals(List<String> locations) {
     DuckDbSourceRead raw = sources.i94(locations);
-    String dated = Model.named("i94_dated").sql(Dialect.DUCKDB, input -> quoted(raw.rows()));
-    return new DuckDbSource(raw.withRows("i94_dated", "SELECT * EXCLUDE (" + UNUSABLE_BECAUSE + ") REPLACE (coalesce("
-        + ERROR + ", " + UNUSABLE_BECAUSE + ") AS " + ERROR + ") FROM (" + dated + ")"));
+    return new DuckDbSource(raw.withRows("i94_dated", dated(quoted(raw.rows()))));
+  }
+
+  // the model i94_dated over raw I-94 rows, its reason a row is unusable kept with the reader's
+  private static String dated(String rawRows) {
+    String dated = Model.named("i94_dated").sql(Dialect.DUCKDB, input -> rawRows);
+    return "SELECT * EXCLUDE (" + UNUSABLE_BECAUSE + ") REPLACE (coalesce(" + ERROR + ", " + UNUSABLE_BECAUSE + ") AS " + ERROR
+        + ") FROM (" + dated + ")";
   }
 
   @Override
   public Optional<Map<YearMonth, List<FileRows>>> monthsFromFooters(Source arrivals) {
-    return I94ParquetFooters.months(arrivals.files(), hadoop);
+    Optional<Map<YearMonth, List<FileRows>>> months = I94ParquetFooters.months(arrivals.files(), hadoop);
+    filesByMonth = months.orElse(Map.of());
+    return months;
   }
 
   @Override
   public Source month(Source arrivals, YearMonth month) {
-    DuckDbSourceRead dated = ((DuckDbSource) arrivals).read();
+    DuckDbSourceRead read = ((DuckDbSource) arrivals).read();
     String name = month == null ? "i94_undated" : "i94_" + month.getYear() + "_" + month.getMonthValue();
-    return new DuckDbSource(dated.withRows(name, "SELECT * FROM " + quoted(dated.rows()) + " WHERE " + I94Arrivals.inMonth(month)));
+    String dated = quoted(read.rows());
+    if (month != null && filesByMonth.containsKey(month)) {
+      // the month's own files, when their footers tell it: a month of a year reads 1 file in 12, not every arrival day
+      sources.i94ParquetView(name + "_files", filesByMonth.get(month).stream().map(FileRows::file).toList());
+      dated = "(" + dated(quoted(name + "_files")) + ")";
+    }
+    return new DuckDbSource(read.withRows(name, "SELECT * FROM " + dated + " WHERE " + I94Arrivals.inMonth(month)));
   }
 
   @Override

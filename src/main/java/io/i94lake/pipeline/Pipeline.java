@@ -383,9 +383,15 @@ public final class Pipeline {
       for (int index = 0; index < sources.size(); index++) {
         inputs.put(RejectsTable.input(index), sources.get(index).rejects());
       }
-      RunEngine.Rows rejects = engine.model(RejectsTable.model(runId, sources.size(), none), inputs);
-      synchronized (rejectsCommits) {
-        addMonth(reported(REJECTS, write(REJECTS, rejects, mode), null));
+      // kept: finding the unusable rows reads every row of the sources once, and a write reads its rows twice (to
+      // find their partitions, then to write them)
+      RunEngine.Rows rejects = engine.kept(engine.model(RejectsTable.model(runId, sources.size(), none), inputs));
+      try {
+        synchronized (rejectsCommits) {
+          addMonth(reported(REJECTS, write(REJECTS, rejects, mode), null));
+        }
+      } finally {
+        engine.release(rejects);
       }
     }
 

@@ -61,7 +61,7 @@ public final class DuckDbI94Reader {
     execute("DROP TABLE IF EXISTS " + quote(APPENDED_TABLE));
     List<String> parts = new ArrayList<>();
     if (!parquet.isEmpty()) {
-      createParquetView(parquet);
+      createParquetView(PARQUET_VIEW, parquet);
       parts.add(PARQUET_VIEW);
     }
     if (!csv.isEmpty() || !sas.isEmpty()) {
@@ -80,8 +80,12 @@ public final class DuckDbI94Reader {
     return "read_parquet(" + list + ", filename = true, file_row_number = true)";
   }
 
-  // Spark names a Parquet row's file by its URI; the CASE gives each file that name
-  private void createParquetView(List<String> paths) {
+  /**
+   * Makes a view of I-94 Parquet files with the columns of {@code i94_rows}; for some of the files read (one month's,
+   * when their footers tell it), so that a query of them opens no other file.
+   */
+  public void createParquetView(String name, List<String> paths) {
+    // Spark names a Parquet row's file by its URI; the CASE gives each file that name
     StringBuilder uris = new StringBuilder("CASE filename");
     paths.forEach(path -> uris.append(" WHEN ").append(literal(path)).append(" THEN ").append(literal(sparkUri(path))));
     StringBuilder select = new StringBuilder("SELECT ").append(uris).append(" END AS ").append(FILE)
@@ -92,7 +96,7 @@ public final class DuckDbI94Reader {
       select.append(", CAST(").append(quote(field.name())).append(" AS ").append(DuckDbTable.typeOf(field.dataType()))
           .append(") AS ").append(quote(field.name()));
     }
-    execute("CREATE OR REPLACE VIEW " + quote(PARQUET_VIEW) + " AS " + select + " FROM " + parquetRead(paths));
+    execute("CREATE OR REPLACE VIEW " + quote(name) + " AS " + select + " FROM " + parquetRead(paths));
   }
 
   // the columns DuckDB reads from the files: those of the first file

@@ -43,6 +43,11 @@ public final class DuckDbSources {
     return new DuckDbI94Reader(connection, files).read(locations);
   }
 
+  /** A view of some of the I-94 Parquet files read, as {@code i94_rows} shows them (see {@link DuckDbI94Reader}). */
+  public void i94ParquetView(String name, List<String> paths) {
+    new DuckDbI94Reader(connection, files).createParquetView(name, paths);
+  }
+
   /** The label dictionary: parsed in Java as on Spark, one small table per list. */
   public Dictionary dictionary(String file) {
     List<LabelDictionary.Entry> entries = LabelDictionaryReader.entries(files, file);
