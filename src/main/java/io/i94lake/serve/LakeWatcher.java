@@ -90,6 +90,9 @@ final class LakeWatcher implements AutoCloseable {
         + lake.warehouse() + ": no run has published it yet; load it first with `i94lake run --lake " + lake.warehouse() + "`"));
     Map<String, Long> snapshots = new HashMap<>();
     for (String table : LakeVersion.TABLES) {
+      if (!published.has(table) && !LakeVersion.REQUIRED.contains(table)) {
+        continue;
+      }
       if (!published.has(table)) {
         throw new IllegalArgumentException("Cannot serve the lake at " + lake.warehouse() + ": run " + published.runId()
             + " published no table " + table + "; load it with `i94lake run --lake " + lake.warehouse() + "`");

@@ -39,7 +39,7 @@ final class ServedLake {
   static ServedLake load(LakeReading lake, LakeVersion version) {
     long started = System.nanoTime();
     Map<Table, Long> snapshots = new java.util.LinkedHashMap<>();
-    for (String name : LakeVersion.TABLES) {
+    for (String name : version.snapshots().keySet()) {
       Table table = lake.table(name).orElseThrow(() -> new IllegalStateException("Cannot serve the lake at "
           + lake.warehouse() + ": its table " + name + " is gone, though run " + version.publishedBy() + " published it"));
       snapshots.put(table, version.snapshot(name));

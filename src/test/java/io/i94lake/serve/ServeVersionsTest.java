@@ -3,8 +3,10 @@ package io.i94lake.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.i94lake.Cli;
 import io.i94lake.Fixtures;
+import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.LakeReading;
 import io.i94lake.engine.SparkLake;
 import java.nio.file.Path;
@@ -28,6 +30,19 @@ class ServeVersionsTest {
     Cli serve = Cli.run("serve", "--lake", folder.toString(), "--port", "0");
     assertThat(serve.exitCode()).as("serve on a lake without a published run").isEqualTo(1);
     assertThat(serve.err()).contains("no run has published it yet");
+  }
+
+  @Test
+  void aLakePublishedWithoutSomePlaceTableIsServedWithThatTableEmpty() {
+    Path folder = Fixtures.newFolder("serve-older-lake");
+    // as a lake published before us_temperature existed
+    Fixtures.run(Fixtures.options(Fixtures.sampleRaw(), folder).withTables(TableCatalog.publishedNames().stream()
+        .filter(table -> !table.equals("us_temperature")).toList()));
+    try (ServeServer server = ServeServer.start(LakeReading.open(folder.toString()), "127.0.0.1", 0, Tokens.NONE, Duration.ZERO)) {
+      JsonNode texas = new ServeClient(server.port()).json("/api/destinations/states/TX");
+      assertThat(texas.get("temperature_by_month")).as("no monthly temperatures in that lake").isEmpty();
+      assertThat(texas.at("/arrivals/total").asLong()).as("Texas's arrivals, served as before").isPositive();
+    }
   }
 
   @Test
