@@ -26,9 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole run gives the same lake on Spark and on DuckDB: the bundled sample and a generated month with dirty
- * records, run once by each engine into a lake of its own; every table alike in columns, types and rows, the same
- * counts and the same checks.
+ * A whole run gives the same lake on Spark and on DuckDB: the bundled sample's sources and two generated months of
+ * I-94 Parquet with dirty records (so that DuckDB reads each month from its own files, as the count found them), run
+ * once by each engine into a lake of its own; every table alike in columns, types and rows, the same counts and the
+ * same checks. (The sample's I-94 CSV is held to Spark by ClusterRunTest, ModelParityTest and DuckDbSourcesTest.)
  */
 class EngineParityTest {
   private static RunSummary onSpark;
@@ -40,7 +41,7 @@ class EngineParityTest {
   static void runBothEngines() throws Exception {
     Path raw = Fixtures.sampleRaw();
     Path generated = Fixtures.newFolder("engine-parity-month");
-    new Generator(new GenerateOptions(generated, List.of(YearMonth.of(2016, 5)), 5_000, 3, ArrivalFormat.PARQUET, 1,
+    new Generator(new GenerateOptions(generated, List.of(YearMonth.of(2016, 5), YearMonth.of(2016, 6)), 5_000, 3, ArrivalFormat.PARQUET, 1,
         List.of(), 1, DirtyRows.ofShare("0.01"), raw), null, false).run();
     sparkLake = Fixtures.newFolder("engine-parity-spark");
     duckDbLake = Fixtures.newFolder("engine-parity-duckdb");
@@ -49,14 +50,14 @@ class EngineParityTest {
   }
 
   private static RunOptions options(Path raw, Path generated, Path lake) {
-    return Fixtures.options(raw, lake).withI94(List.of(raw.resolve("i94").toString(), generated.resolve("i94").toString()));
+    return Fixtures.options(raw, lake).withI94(List.of(generated.resolve("i94").toString()));
   }
 
   @Test
   void bothRunsPublishWithTheSameCountsAndChecks() {
     assertThat(onSpark.succeeded()).as("the Spark run: %s", onSpark.failure()).isTrue();
     assertThat(onDuckDb.succeeded()).as("the DuckDB run: %s", onDuckDb.failure()).isTrue();
-    assertThat(onDuckDb.months()).containsExactly(YearMonth.of(2016, 4), YearMonth.of(2016, 5));
+    assertThat(onDuckDb.months()).containsExactly(YearMonth.of(2016, 5), YearMonth.of(2016, 6));
     assertThat(onDuckDb.sources()).isEqualTo(onSpark.sources());
     assertThat(onDuckDb.rowsRejected()).as("the dirty records are rejected").isPositive();
     assertThat(results(onDuckDb)).isEqualTo(results(onSpark));

@@ -21,6 +21,8 @@ import io.i94lake.source.TemperatureReader;
 import io.i94lake.transform.Dialect;
 import io.i94lake.transform.I94Arrivals;
 import io.i94lake.transform.Model;
+import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +31,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,8 +64,6 @@ public final class DuckDbRunEngine implements RunEngine {
   private final Set<String> built = new HashSet<>();
   private final AtomicInteger relations = new AtomicInteger();
   private final StagedFiles staged = StagedFiles.inTemporaryFolder();
-  // the I-94 Parquet files of each month, when every file's footer tells its month
-  private volatile Map<YearMonth, List<FileRows>> filesByMonth = Map.of();
 
   DuckDbRunEngine(Lake lake, Configuration hadoop, DuckDbSettings settings, String runId) {
     this.lake = lake;
@@ -175,22 +176,40 @@ public final class DuckDbRunEngine implements RunEngine {
 
   @Override
   public Optional<Map<YearMonth, List<FileRows>>> monthsFromFooters(Source arrivals) {
-    Optional<Map<YearMonth, List<FileRows>>> months = I94ParquetFooters.months(arrivals.files(), hadoop);
-    filesByMonth = months.orElse(Map.of());
-    return months;
+    return I94ParquetFooters.months(arrivals.files(), hadoop);
   }
 
   @Override
-  public Source month(Source arrivals, YearMonth month) {
-    DuckDbSourceRead read = ((DuckDbSource) arrivals).read();
+  public Source month(Source arrivals, YearMonth month, Supplier<List<String>> files) {
+    DuckDbSource all = (DuckDbSource) arrivals;
     String name = month == null ? "i94_undated" : "i94_" + month.getYear() + "_" + month.getMonthValue();
-    String dated = quoted(read.rows());
-    if (month != null && filesByMonth.containsKey(month)) {
-      // the month's own files, when their footers tell it: a month of a year reads 1 file in 12, not every arrival day
-      sources.i94ParquetView(name + "_files", filesByMonth.get(month).stream().map(FileRows::file).toList());
-      dated = "(" + dated(quoted(name + "_files")) + ")";
+    return new DuckDbSource(all.name(), all.files(), () -> {
+      DuckDbSourceRead read = all.read();
+      String dated = quoted(read.rows());
+      List<String> own = parquetFilesAmong(read.files(), files.get());
+      if (!own.isEmpty()) {
+        // only the month's own files: a month of a year reads one file in twelve, not every file's arrival days
+        sources.i94ParquetView(name + "_files", own);
+        dated = "(" + dated(quoted(name + "_files")) + ")";
+      }
+      return read.withRows(name, "SELECT * FROM " + dated + " WHERE " + I94Arrivals.inMonth(month));
+    });
+  }
+
+  // the source's paths of these files (named as counts name them) when the source read Parquet files only and each
+  // is one of them; else none, and the month is found among all the files
+  private static List<String> parquetFilesAmong(List<String> sourceFiles, List<String> files) {
+    if (files.isEmpty() || !sourceFiles.stream().allMatch(file -> file.toLowerCase(Locale.ROOT).endsWith(".parquet"))) {
+      return List.of();
     }
-    return new DuckDbSource(read.withRows(name, "SELECT * FROM " + dated + " WHERE " + I94Arrivals.inMonth(month)));
+    Map<Path, String> byPath = new HashMap<>();
+    sourceFiles.forEach(file -> byPath.put(localPath(file), file));
+    List<String> own = files.stream().map(file -> byPath.get(localPath(file))).toList();
+    return own.contains(null) ? List.of() : own;
+  }
+
+  private static Path localPath(String file) {
+    return Path.of(file.startsWith("file:") ? URI.create(file).getPath() : file).toAbsolutePath().normalize();
   }
 
   @Override

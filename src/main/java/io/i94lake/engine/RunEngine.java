@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The data work of one run on one engine: raw sources read, models built, tables written on the run's audit branch,
@@ -57,8 +58,12 @@ public interface RunEngine extends AutoCloseable {
   /** The months of the I-94 files as their Parquet footers tell, when they all do, without reading rows. */
   Optional<Map<YearMonth, List<FileRows>>> monthsFromFooters(Source arrivals);
 
-  /** The dated records of one month; of unknown month when {@code month} is null (they can only be rejected). */
-  Source month(Source arrivals, YearMonth month);
+  /**
+   * The dated records of one month; of unknown month when {@code month} is null (they can only be rejected).
+   *
+   * @param files the files holding the month's records, asked when the month is first read; empty when any file may
+   */
+  Source month(Source arrivals, YearMonth month, Supplier<List<String>> files);
 
   /** Makes a source's usable rows the models' input named after the source. */
   void input(Source source);

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -126,7 +127,7 @@ public final class SparkRunEngine implements RunEngine {
   }
 
   @Override
-  public Source month(Source arrivals, YearMonth month) {
+  public Source month(Source arrivals, YearMonth month, Supplier<List<String>> files) {
     SourceRead read = ((SparkSource) arrivals).read();
     return new SparkSource(read.withRows(read.rows().filter(I94Arrivals.inMonth(month))));
   }

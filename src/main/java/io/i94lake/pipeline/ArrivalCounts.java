@@ -41,6 +41,18 @@ final class ArrivalCounts {
         .toList();
   }
 
+  /**
+   * The files holding records of a month, as the footers or the count tell; empty for the records of unknown month,
+   * which any file may hold.
+   */
+  synchronized List<String> files(YearMonth month) {
+    if (month == null) {
+      return List.of();
+    }
+    SourceCount count = footers != null ? fromFooters(month) : counted(month);
+    return count.files().stream().map(SourceCount.FileCount::file).toList();
+  }
+
   /** The most records of a month (of unknown month when null) that can be written: none means nothing to write. */
   synchronized long acceptedAtMost(YearMonth month) {
     return footers != null ? fromFooters(month).rowsIn() : counted(month).accepted();

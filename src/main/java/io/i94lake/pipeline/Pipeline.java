@@ -235,7 +235,7 @@ public final class Pipeline {
       }
       for (YearMonth month : written) {
         String task = month == null ? "arrivals of unknown month" : "arrivals " + month;
-        Source monthRows = engine.month(arrivals, month);
+        Source monthRows = engine.month(arrivals, month, () -> arrivalCounts.files(month));
         graph.add(task, previous == null ? arrivalDependencies : List.of(previous),
             inTask(task, () -> writeArrivals(task, monthRows, arrivalCounts, month)));
         previous = task;
