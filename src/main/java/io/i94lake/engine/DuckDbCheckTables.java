@@ -16,7 +16,8 @@ import org.apache.iceberg.Snapshot;
 
 /**
  * Checks measured on DuckDB, over relations (tables or views, such as {@link DuckDbReader}'s views of lake snapshots)
- * the caller made on the connection.
+ * the caller made on the connection. Checks are measured from several threads at once: the connection must be one
+ * each thread may use, as {@link DuckDbConnections#connection()} is.
  */
 public final class DuckDbCheckTables implements CheckRunner.Tables {
   private final Connection connection;

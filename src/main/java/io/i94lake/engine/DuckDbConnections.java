@@ -19,7 +19,7 @@ import org.duckdb.DuckDBConnection;
  * the connection of whichever thread uses it. The statements a task starts (see {@link #inTask}) are kept, so that a
  * task past its timeout can be stopped: {@link #cancel} interrupts them and leaves the other tasks' running.
  */
-final class DuckDbConnections implements AutoCloseable {
+public final class DuckDbConnections implements AutoCloseable {
   private final DuckDBConnection database;
   private final DuckDbSettings settings;
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
@@ -28,7 +28,7 @@ final class DuckDbConnections implements AutoCloseable {
   private final Map<String, List<Statement>> statementsOfTask = new ConcurrentHashMap<>();
   private final Connection connection;
 
-  DuckDbConnections(DuckDbSettings settings) throws SQLException {
+  public DuckDbConnections(DuckDbSettings settings) throws SQLException {
     this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     this.settings = settings;
     settings.applyTo(database);
@@ -37,7 +37,7 @@ final class DuckDbConnections implements AutoCloseable {
   }
 
   /** The connection of the calling thread (its own, opened on first use). */
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 

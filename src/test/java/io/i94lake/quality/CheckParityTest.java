@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.i94lake.Fixtures;
 import io.i94lake.core.TableCatalog;
 import io.i94lake.engine.DuckDbCheckTables;
+import io.i94lake.engine.DuckDbConnections;
+import io.i94lake.engine.DuckDbSettings;
 import io.i94lake.engine.SparkCheckTables;
 import io.i94lake.engine.SparkLake;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class CheckParityTest {
   private static final Map<String, Dataset<Row>> SPARK_TABLES = new HashMap<>();
+  // checks are measured from several threads: each on a connection of its own to the one database
+  private static DuckDbConnections duckDbConnections;
   private static Connection duckdb;
   private static SparkCheckTables spark;
 
@@ -36,7 +39,8 @@ class CheckParityTest {
   static void loadTheSampleLakeIntoBothEngines() throws SQLException {
     SparkLake lake = Fixtures.sampleLake().lake();
     Path parquet = Fixtures.newFolder("check-parity");
-    duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    duckDbConnections = new DuckDbConnections(DuckDbSettings.DEFAULT);
+    duckdb = duckDbConnections.connection();
     for (String table : TableCatalog.publishedNames().stream().filter(lake.lake()::hasTable).toList()) {
       Dataset<Row> rows = lake.read(table);
       SPARK_TABLES.put(table, rows);
@@ -51,7 +55,7 @@ class CheckParityTest {
   @AfterAll
   static void close() throws SQLException {
     spark.release();
-    duckdb.close();
+    duckDbConnections.close();
   }
 
   @Test
