@@ -29,6 +29,9 @@ class UsageErrorTest {
     assertUsageError(Cli.run("runs", "--lake", lake, "--no-such-option"), "Unknown option: '--no-such-option'");
     assertUsageError(Cli.run("rollback", "--lake", lake), "Missing required option: '--to=RUN_ID|TIME'");
     assertUsageError(Cli.run("sql", "--lake", lake, "--max-rows", "many", "SELECT 1"), "'many' is not an int");
+    assertUsageError(Cli.run("sql", "--lake", lake, "--duckdb-memory-limit", "4XB", "SELECT 1"),
+        "--duckdb-memory-limit 4XB is not a size; give a number with its unit, such as 4GB, 3.5GiB or 800MB");
+    assertUsageError(Cli.run("sql", "--lake", lake, "--duckdb-threads", "-2", "SELECT 1"), "--duckdb-threads -2 is negative");
     assertUsageError(Cli.run("run", "--lake", lake, "--months", "April"), "Cannot read months 'April'");
     assertUsageError(Cli.run("schedule", "--lake", lake, "--cron", "0 7 * * *"), "Cannot read the cron expression '0 7 * * *'");
   }

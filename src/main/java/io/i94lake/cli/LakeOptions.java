@@ -17,6 +17,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options every command shares: where the lake is (and for S3, how to reach it), which Spark to use, how much to log. */
@@ -143,9 +144,13 @@ public final class LakeOptions {
     return EngineChoice.resolve(asked, LakeCatalog.of(lake, catalogUri), master);
   }
 
-  /** How much of the machine DuckDB may take. */
+  /** How much of the machine DuckDB may take; a value it cannot be is a bad command line. */
   public DuckDbSettings duckDbSettings() {
-    return new DuckDbSettings(duckDbThreads, duckDbMemoryLimit);
+    try {
+      return new DuckDbSettings(duckDbThreads, duckDbMemoryLimit);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
   }
 
   public SparkSession startSpark() {
