@@ -1,5 +1,6 @@
 package io.i94lake.cluster;
 
+import io.i94lake.core.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,12 +111,8 @@ public final class LocalCluster {
     }
     report.add("master " + state.masterUrl() + " (pid " + state.masterPid() + "): " + stopIfOurs(state.masterPid()));
     ClusterState.delete(absolute);
-    try {
-      for (String scratch : List.of("spark-home", "work", "local")) {
-        ClusterFiles.deleteRecursively(absolute.resolve(scratch));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clean the cluster folder " + absolute, e);
+    for (String scratch : List.of("spark-home", "work", "local")) {
+      Folders.delete(absolute.resolve(scratch));
     }
     return report;
   }

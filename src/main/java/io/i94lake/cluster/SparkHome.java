@@ -1,5 +1,6 @@
 package io.i94lake.cluster;
 
+import io.i94lake.core.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ final class SparkHome {
     Path home = folder.resolve("spark-home");
     Path jarsFolder = home.resolve("jars");
     try {
-      ClusterFiles.deleteRecursively(home);
+      Folders.delete(home);
       Files.createDirectories(jarsFolder);
       Set<String> names = new HashSet<>();
       for (Path jar : jars) {

@@ -1,16 +1,15 @@
 package io.i94lake.engine;
 
+import io.i94lake.core.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 
 /**
@@ -69,15 +68,8 @@ final class StagedFiles implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (folder == null || given != null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove the staging folder " + folder, e);
+    if (given == null) {
+      Folders.delete(folder);
     }
   }
 }

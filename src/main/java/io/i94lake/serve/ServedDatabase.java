@@ -1,21 +1,19 @@
 package io.i94lake.serve;
 
+import io.i94lake.core.Folders;
 import io.i94lake.engine.DuckDbReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.duckdb.DuckDBConnection;
 
@@ -61,7 +59,7 @@ final class ServedDatabase implements AutoCloseable {
       return new ServedDatabase(database, spillFolder);
     } catch (SQLException | IOException | RuntimeException e) {
       closeQuietly(database);
-      delete(spillFolder);
+      Folders.delete(spillFolder);
       throw new IllegalStateException("Cannot load the published snapshots into DuckDB: " + e.getMessage(), e);
     }
   }
@@ -87,7 +85,7 @@ final class ServedDatabase implements AutoCloseable {
     connections.forEach(ServedQueries::close);
     connections.clear();
     closeQuietly(database);
-    delete(spillFolder);
+    Folders.delete(spillFolder);
   }
 
   private static void closeQuietly(DuckDBConnection database) {
@@ -100,16 +98,4 @@ final class ServedDatabase implements AutoCloseable {
     }
   }
 
-  private static void delete(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove the spill folder " + folder, e);
-    }
-  }
 }

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The US states and DC as GeoJSON for the dashboard's map, made from the US Census Bureau's cartographic boundaries
@@ -31,7 +33,8 @@ final class UsStatesMap {
       Map.entry("45", "SC"), Map.entry("46", "SD"), Map.entry("47", "TN"), Map.entry("48", "TX"), Map.entry("49", "UT"),
       Map.entry("50", "VT"), Map.entry("51", "VA"), Map.entry("53", "WA"), Map.entry("54", "WV"), Map.entry("55", "WI"),
       Map.entry("56", "WY"));
-  private static final java.util.Set<String> DRAWN = java.util.Set.copyOf(POSTAL_CODES.values());
+  private static final Set<String> DRAWN = Set.copyOf(POSTAL_CODES.values());
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Object> GEOJSON = read();
 
   private UsStatesMap() {}
@@ -51,7 +54,7 @@ final class UsStatesMap {
       if (in == null) {
         throw new IllegalStateException("Cannot draw the US map: " + ATLAS + " is not in the jar");
       }
-      return toGeoJson(new ObjectMapper().readTree(in));
+      return toGeoJson(JSON.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the US map " + ATLAS, e);
     }
@@ -69,7 +72,7 @@ final class UsStatesMap {
       }
       List<Object> polygons = new ArrayList<>();
       JsonNode polygonArcs = "Polygon".equals(state.get("type").asText())
-          ? new ObjectMapper().createArrayNode().add(state.get("arcs")) : state.get("arcs");
+          ? JSON.createArrayNode().add(state.get("arcs")) : state.get("arcs");
       for (JsonNode polygon : polygonArcs) {
         List<Object> rings = new ArrayList<>();
         polygon.forEach(ring -> rings.add(ring(ring, arcs)));
@@ -119,7 +122,7 @@ final class UsStatesMap {
       int i = index.asInt();
       List<double[]> arc = new ArrayList<>(arcs.get(i >= 0 ? i : ~i));
       if (i < 0) {
-        java.util.Collections.reverse(arc);
+        Collections.reverse(arc);
       }
       ring.addAll(ring.isEmpty() ? arc : arc.subList(1, arc.size()));
     }
